@@ -1,0 +1,99 @@
+//! Actors: candidates of `actors.toml` → actor findings, plus later mentions.
+//!
+//! Input: settled candidates with the capture `name` (else the claim text is the
+//! name), optional `role`, and `actor_type` from a list column, a capture or the
+//! rule's `set`. Output: actor findings; then every later whole-word mention of a
+//! found name, and of a person's surname alone, becomes a finding of its own
+//! (rules `actors/repeated-name` and `actors/surname`), linked to the full name.
+
+use super::matching::{is_whole_word, Candidate};
+use super::Finding;
+use crate::claim::{ActorFields, Fields};
+use crate::ruleset::RuleFileRules;
+use crate::span::Span;
+
+/// Build actor findings, then add later mentions of the names found.
+pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules) -> Vec<Finding> {
+    let mut found: Vec<Finding> = candidates.iter().filter_map(|candidate| finding(text, candidate)).collect();
+    let mentions = later_mentions(text, &found, file);
+    found.extend(mentions);
+    found.sort_by_key(|f| (f.span.start, f.span.end));
+    found
+}
+
+fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
+    let field = |name: &str| {
+        candidate
+            .column(name)
+            .map(str::to_string)
+            .or_else(|| candidate.capture_text(name, text).map(|t| t.trim().to_string()))
+            .or_else(|| candidate.rule.set.get(name).and_then(|v| v.as_str()).map(str::to_string))
+    };
+    let name = strip_possessive(&field("name").unwrap_or_else(|| candidate.span.slice(text).to_string())).to_string();
+    if name.is_empty() {
+        return None;
+    }
+    let actor_type = field("actor_type").unwrap_or_else(|| "organization".into());
+    let role = candidate.capture_text("role", text).map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+    Some(Finding {
+        span: candidate.span,
+        rule: candidate.rule.id.clone(),
+        fields: Fields::Actor(ActorFields { name, actor_type, role }),
+        captures: candidate.captures.clone(),
+    })
+}
+
+/// `China’s` → `China`.
+pub fn strip_possessive(name: &str) -> &str {
+    let name = name.trim();
+    name.strip_suffix("'s").or_else(|| name.strip_suffix("\u{2019}s")).unwrap_or(name).trim_end_matches(['\'', '\u{2019}'])
+}
+
+/// Whole-word mentions of found names (and persons' surnames) not yet covered.
+fn later_mentions(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<Finding> {
+    let mut mentions: Vec<Finding> = Vec::new();
+    let mut covered: Vec<Span> = found.iter().map(|f| f.span).collect();
+    for (surface, full, actor_type, rule) in mention_forms(found, file) {
+        let first_seen = found.iter().filter(|f| name_of(f) == Some(full.as_str())).map(|f| f.span.start).min().unwrap_or(0);
+        for (start, _) in text.match_indices(surface.as_str()) {
+            let span = Span::new(start, start + surface.len());
+            if start < first_seen || !is_whole_word(text, span.start, span.end) || covered.iter().any(|c| c.overlaps(span)) {
+                continue;
+            }
+            covered.push(span);
+            let fields = Fields::Actor(ActorFields { name: full.clone(), actor_type: actor_type.clone(), role: None });
+            mentions.push(Finding { span, rule: format!("{}/{rule}", file.name), fields, captures: vec![] });
+        }
+    }
+    mentions
+}
+
+fn name_of(finding: &Finding) -> Option<&str> {
+    match &finding.fields {
+        Fields::Actor(actor) => Some(actor.name.as_str()),
+        _ => None,
+    }
+}
+
+/// (surface to look for, full name, actor type, rule id) for every found name.
+fn mention_forms(found: &[Finding], file: &RuleFileRules) -> Vec<(String, String, String, &'static str)> {
+    let mut forms = Vec::new();
+    for finding in found {
+        let Fields::Actor(actor) = &finding.fields else { continue };
+        forms.push((actor.name.clone(), actor.name.clone(), actor.actor_type.clone(), "repeated-name"));
+        let words: Vec<&str> = actor.name.split_whitespace().collect();
+        if actor.actor_type == "person" && words.len() >= 2 {
+            let surname = words[words.len() - 1];
+            let is_suffix = file.vocabulary.contains("name-suffix", surname);
+            let surname = if is_suffix && words.len() >= 3 { words[words.len() - 2] } else { surname };
+            if surname.chars().count() > 1 && !file.vocabulary.contains("not-a-surname", surname) {
+                forms.push((surname.to_string(), actor.name.clone(), "person".into(), "surname"));
+            }
+        }
+    }
+    forms.sort();
+    forms.dedup_by(|a, b| a.0 == b.0);
+    // Longer surfaces first, so a full name is taken before its surname.
+    forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    forms
+}

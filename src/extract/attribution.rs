@@ -1,0 +1,264 @@
+//! Attributions: quotations with their speech tags, and reported speech.
+//!
+//! Input: the cleaned text, its sentences, the rules of `attributions.toml` and the
+//! actors and places found so far. Output: attribution findings with source, cue and
+//! content spans. Direct quotations take their tag from `after-quote` rules (text
+//! after the closing mark) or `before-quote` rules (text before the opening mark);
+//! an untagged quotation that opens a sentence continues the previous speaker's
+//! words. `sentence` rules find reported speech. Pronoun and description sources are
+//! resolved with the vocabulary `refers-to` to the nearest fitting name before them.
+
+use super::matching::{self, Candidate};
+use super::quotes::{self, Quotation};
+use super::{sentence_of, Finding};
+use crate::claim::{AttributionFields, ClaimKind, Fields, Part, Source};
+use crate::ruleset::{RuleFileRules, Scope};
+use crate::segment::Sentence;
+use crate::span::Span;
+
+/// Everything the attribution builder reads.
+struct Input<'a> {
+    text: &'a str,
+    sentences: &'a [Sentence],
+    file: &'a RuleFileRules,
+    known: &'a [(ClaimKind, Finding)],
+}
+
+/// Build attribution findings.
+pub fn findings(text: &str, sentences: &[Sentence], file: &RuleFileRules, known: &[(ClaimKind, Finding)]) -> Vec<Finding> {
+    let input = Input { text, sentences, file, known };
+    let quotations = quotes::find(text);
+    let mut found = input.direct(&quotations);
+    let reported = input.reported(&found);
+    found.extend(reported);
+    for finding in &mut found {
+        input.resolve(finding);
+    }
+    found.sort_by_key(|f| (f.span.start, f.span.end));
+    found
+}
+
+/// A speech tag: the source and cue spans of a rule match.
+#[derive(Debug, Clone)]
+struct Tag {
+    source: Span,
+    cue: Span,
+    rule: String,
+    captures: Vec<(String, Span)>,
+}
+
+impl Input<'_> {
+    fn sentence_span(&self, offset: usize) -> Span {
+        self.sentences.get(sentence_of(self.sentences, offset)).map_or(Span::new(0, self.text.len()), Sentence::span)
+    }
+
+    /// Attributions of quotations.
+    fn direct(&self, quotations: &[Quotation]) -> Vec<Finding> {
+        let mut found: Vec<Finding> = Vec::new();
+        let mut last: Option<(Tag, usize)> = None;
+        for quotation in quotations {
+            if self.text[quotation.content.start..quotation.content.end].split_whitespace().count() < 3 {
+                continue;
+            }
+            let tag = self.tag_after(quotation).or_else(|| self.tag_before(quotation));
+            let tag = match tag {
+                Some(tag) => tag,
+                None => match self.continued(quotation, last.as_ref()) {
+                    Some(tag) => tag,
+                    None => continue,
+                },
+            };
+            if let Some(previous) = found.last_mut().filter(|f| same_cue(f, &tag) && tag.cue.end <= quotation.outer.start) {
+                extend_content(self.text, previous, quotation.content);
+            } else {
+                found.push(self.finding(&tag, quotation.content, true));
+            }
+            last = Some((tag, quotation.outer.end));
+        }
+        found
+    }
+
+    fn tag_after(&self, quotation: &Quotation) -> Option<Tag> {
+        if !quotation.closed {
+            return None;
+        }
+        let sentence = self.sentence_span(quotation.outer.end.saturating_sub(1));
+        let window = Span::new(quotation.outer.end, sentence.end.max(quotation.outer.end));
+        self.first_tag(Scope::AfterQuote, window)
+    }
+
+    fn tag_before(&self, quotation: &Quotation) -> Option<Tag> {
+        let sentence = self.sentence_span(quotation.outer.start);
+        let start = self.previous_quotation_end(quotation, sentence.start);
+        self.first_tag(Scope::BeforeQuote, Span::new(start, quotation.outer.start))
+    }
+
+    /// The start of the before-quote window: the sentence start, or a closing mark after it.
+    fn previous_quotation_end(&self, quotation: &Quotation, sentence_start: usize) -> usize {
+        let before = &self.text[sentence_start..quotation.outer.start];
+        before.rfind(['\u{201d}', '"']).map_or(sentence_start, |i| sentence_start + i + 1)
+    }
+
+    fn first_tag(&self, scope: Scope, window: Span) -> Option<Tag> {
+        let mut candidates: Vec<Candidate> = self
+            .file
+            .rules
+            .iter()
+            .filter(|rule| rule.scope == scope && !rule.exclude)
+            .flat_map(|rule| matching::find(rule, window.slice(self.text), window.start))
+            .collect();
+        candidates.sort_by(|a, b| b.rule.priority.cmp(&a.rule.priority).then(b.span.len().cmp(&a.span.len())));
+        candidates.iter().find_map(tag)
+    }
+
+    /// An untagged quotation opening a sentence right after a tagged one continues it.
+    fn continued(&self, quotation: &Quotation, last: Option<&(Tag, usize)>) -> Option<Tag> {
+        let (tag, last_end) = last?;
+        let sentence = sentence_of(self.sentences, quotation.outer.start);
+        let previous = sentence_of(self.sentences, last_end.saturating_sub(1));
+        let opens_sentence = self.sentence_span(quotation.outer.start).start == quotation.outer.start;
+        (opens_sentence && sentence <= previous + 2 && sentence >= previous).then(|| tag.clone())
+    }
+
+    /// Reported speech from sentence rules, minus cues already used by quotations.
+    fn reported(&self, direct: &[Finding]) -> Vec<Finding> {
+        let mut candidates = Vec::new();
+        let mut blocked = Vec::new();
+        for sentence in self.sentences {
+            let window = sentence.span().slice(self.text);
+            for rule in self.file.rules.iter().filter(|rule| rule.scope == Scope::Sentence) {
+                let found = matching::find(rule, window, sentence.start);
+                if rule.exclude {
+                    blocked.extend(found.iter().map(|c| c.span));
+                } else {
+                    candidates.extend(found);
+                }
+            }
+        }
+        let used_cues: Vec<Span> = direct.iter().filter_map(cue_span).collect();
+        candidates.retain(|c| {
+            let cue = c.capture("cue").unwrap_or(c.span);
+            !blocked.iter().any(|b| b.overlaps(cue)) && !used_cues.iter().any(|u| u.overlaps(cue))
+        });
+        distinct_cues(candidates)
+            .iter()
+            .filter_map(|candidate| {
+                let content = candidate.capture("content")?.trimmed(self.text);
+                let content = trim_final_period(self.text, content);
+                Some(self.finding(&tag(candidate)?, content, false))
+            })
+            .collect()
+    }
+
+    fn finding(&self, tag: &Tag, content: Span, direct: bool) -> Finding {
+        let part = |span: Span| Part { text: span.slice(self.text).to_string(), span };
+        let source = Source { text: tag.source.slice(self.text).to_string(), span: tag.source, resolved: None };
+        let start = tag.source.start.min(tag.cue.start).min(content.start);
+        let end = tag.source.end.max(tag.cue.end).max(content.end);
+        Finding {
+            span: Span::new(start, end),
+            rule: tag.rule.clone(),
+            fields: Fields::Attribution(AttributionFields { source, cue: part(tag.cue), content: part(content), direct }),
+            captures: tag.captures.clone(),
+        }
+    }
+
+    /// Name the referent of a pronoun or description source, or the full name of a surname.
+    fn resolve(&self, finding: &mut Finding) {
+        let Fields::Attribution(fields) = &mut finding.fields else { return };
+        let source = &mut fields.source;
+        if let Some(name) = self.named_within(source.span) {
+            if name != source.text {
+                source.resolved = Some(name);
+            }
+            return;
+        }
+        let Some(wanted) = self.file.vocabulary.lookup("refers-to", &source.text) else { return };
+        source.resolved = self.nearest_before(source.span.start, wanted);
+    }
+
+    /// The name of an actor (or place) found inside `span`, the longest.
+    fn named_within(&self, span: Span) -> Option<String> {
+        self.known
+            .iter()
+            .filter(|(_, f)| span.contains(f.span))
+            .max_by_key(|(_, f)| f.span.len())
+            .and_then(|(_, f)| name_of(f))
+    }
+
+    /// The nearest actor (person or organization, as `wanted` says) before `offset`.
+    fn nearest_before(&self, offset: usize, wanted: &str) -> Option<String> {
+        self.known
+            .iter()
+            .filter(|(_, f)| f.span.end <= offset)
+            .filter(|(kind, f)| fits(*kind, f, wanted))
+            .max_by_key(|(_, f)| f.span.start)
+            .and_then(|(_, f)| name_of(f))
+    }
+}
+
+fn fits(kind: ClaimKind, finding: &Finding, wanted: &str) -> bool {
+    match (&finding.fields, wanted) {
+        (Fields::Actor(actor), "person") => actor.actor_type == "person",
+        (Fields::Actor(actor), "organization") => actor.actor_type == "organization",
+        (Fields::Actor(_), "any") => true,
+        (Fields::Place(place), "organization" | "any") => kind == ClaimKind::Place && place.place_type == "country",
+        _ => false,
+    }
+}
+
+fn name_of(finding: &Finding) -> Option<String> {
+    match &finding.fields {
+        Fields::Actor(actor) => Some(actor.name.clone()),
+        Fields::Place(place) => Some(place.name.clone()),
+        _ => None,
+    }
+}
+
+fn tag(candidate: &Candidate) -> Option<Tag> {
+    Some(Tag {
+        source: candidate.capture("source")?,
+        cue: candidate.capture("cue")?,
+        rule: candidate.rule.id.clone(),
+        captures: candidate.captures.clone(),
+    })
+}
+
+fn cue_span(finding: &Finding) -> Option<Span> {
+    match &finding.fields {
+        Fields::Attribution(fields) => Some(fields.cue.span),
+        _ => None,
+    }
+}
+
+fn same_cue(finding: &Finding, tag: &Tag) -> bool {
+    cue_span(finding) == Some(tag.cue)
+}
+
+/// Widen an attribution's content to take in a later quotation with the same tag.
+fn extend_content(text: &str, finding: &mut Finding, content: Span) {
+    let Fields::Attribution(fields) = &mut finding.fields else { return };
+    let span = Span::new(fields.content.span.start, content.end);
+    fields.content = Part { text: span.slice(text).to_string(), span };
+    finding.span.end = finding.span.end.max(content.end);
+}
+
+fn trim_final_period(text: &str, mut span: Span) -> Span {
+    while span.slice(text).ends_with(['.', ',', ';', ':']) {
+        span.end -= 1;
+    }
+    span.trimmed(text)
+}
+
+/// One candidate per cue: higher priority, then longer content.
+fn distinct_cues<'r>(mut candidates: Vec<Candidate<'r>>) -> Vec<Candidate<'r>> {
+    candidates.sort_by(|a, b| b.rule.priority.cmp(&a.rule.priority).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start)));
+    let mut kept: Vec<Candidate> = Vec::new();
+    for candidate in candidates {
+        let cue = candidate.capture("cue");
+        if !kept.iter().any(|k| k.capture("cue").zip(cue).is_some_and(|(a, b)| a.overlaps(b))) {
+            kept.push(candidate);
+        }
+    }
+    kept
+}

@@ -1,0 +1,80 @@
+//! Run compiled rules over a piece of text and collect candidate matches.
+//!
+//! Input: a compiled rule and a text window (a sentence, or the text beside a
+//! quotation) with its offset in the document. Output: [`Candidate`]s whose spans are
+//! document offsets. List rules match whole words only.
+
+use crate::ruleset::{CompiledRule, Matcher};
+use crate::span::Span;
+
+/// One match of one rule.
+#[derive(Debug, Clone)]
+pub struct Candidate<'r> {
+    /// The rule that matched.
+    pub rule: &'r CompiledRule,
+    /// The claim span: the `claim` capture, else the whole match.
+    pub span: Span,
+    /// Named captures that took part, with document spans.
+    pub captures: Vec<(String, Span)>,
+    /// For list rules: the matched row's columns after the first, by name.
+    pub columns: Vec<(String, String)>,
+}
+
+impl Candidate<'_> {
+    /// The span of capture `name`, if it took part.
+    pub fn capture(&self, name: &str) -> Option<Span> {
+        self.captures.iter().find(|(n, _)| n == name).map(|(_, span)| *span)
+    }
+
+    /// The text of capture `name` in `text`.
+    pub fn capture_text<'t>(&self, name: &str, text: &'t str) -> Option<&'t str> {
+        self.capture(name).map(|span| span.slice(text))
+    }
+
+    /// The value of column `name` (list rules).
+    pub fn column(&self, name: &str) -> Option<&str> {
+        self.columns.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The span that decides exclusion: the `number`, `name` or `cue` capture, else the claim.
+    pub fn core(&self) -> Span {
+        self.capture("number").or_else(|| self.capture("name")).or_else(|| self.capture("cue")).unwrap_or(self.span)
+    }
+}
+
+/// All matches of `rule` in `window`, which starts at byte `offset` of the document.
+pub fn find<'r>(rule: &'r CompiledRule, window: &str, offset: usize) -> Vec<Candidate<'r>> {
+    match &rule.matcher {
+        Matcher::Pattern(regex) => regex
+            .captures_iter(window)
+            .filter_map(|found| {
+                let whole = found.get(0)?;
+                let claim = found.name("claim").unwrap_or(whole);
+                let captures = regex
+                    .capture_names()
+                    .flatten()
+                    .filter_map(|name| found.name(name).map(|m| (name.to_string(), Span::new(m.start(), m.end()).shifted(offset))))
+                    .collect();
+                let span = Span::new(claim.start(), claim.end()).shifted(offset);
+                (!span.is_empty()).then_some(Candidate { rule, span, captures, columns: vec![] })
+            })
+            .collect(),
+        Matcher::List { automaton, rows, columns } => automaton
+            .find_iter(window)
+            .filter(|found| is_whole_word(window, found.start(), found.end()))
+            .map(|found| {
+                let row = &rows[found.pattern().as_usize()];
+                let columns = columns.iter().cloned().zip(row.iter().skip(1).cloned()).collect();
+                Candidate { rule, span: Span::new(found.start(), found.end()).shifted(offset), captures: vec![], columns }
+            })
+            .collect(),
+    }
+}
+
+/// True when `text[start..end]` is not glued to a letter or digit on either side.
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    !glued(before) && !glued(after)
+}

