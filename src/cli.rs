@@ -94,6 +94,10 @@ struct ExtractArgs {
     /// Record, for each claim, what each capture of its rule held
     #[arg(long)]
     explain: bool,
+    /// The input is already the article's text: skip boilerplate removal
+    /// (paragraphs are blank-line separated)
+    #[arg(long)]
+    no_clean: bool,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -254,7 +258,7 @@ fn extract(args: ExtractArgs) -> Result<i32> {
     }
     let (files, mut errors) = expand_inputs(&paths);
     let format = format_of(args.common.input_format);
-    let options = Options { explain: args.explain };
+    let options = Options { explain: args.explain, no_clean: args.no_clean };
     let progress = progress_bar(files.len());
     let results: Vec<Result<Extraction, InputError>> = files
         .par_iter()

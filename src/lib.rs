@@ -63,7 +63,7 @@ pub struct Extraction {
 
 /// Run the whole pipeline over one document.
 pub fn process(document: &Document, rules: &RuleSet, options: Options) -> Extraction {
-    let clean = clean::clean(document, &rules.clean);
+    let clean = if options.no_clean { clean::CleanText::verbatim(&document.text) } else { clean::clean(document, &rules.clean) };
     let sentences = segment::split(&clean, &rules.segment);
     let mut claims = extract::extract(&clean.text, &sentences, &rules.claims, options);
     if let Some(map) = &clean.source_map {

@@ -39,6 +39,14 @@ impl CleanText {
         clean
     }
 
+    /// The text as given, unchanged: its blank-line paragraphs are the blocks and it
+    /// maps to itself.
+    pub fn verbatim(text: &str) -> CleanText {
+        let blocks = crate::segment::paragraphs(text);
+        let pieces = vec![(Span::new(0, text.len()), 0)];
+        CleanText { text: text.to_string(), title: None, blocks, source_map: Some(SourceMap { pieces }) }
+    }
+
     /// Append one block (skipped when blank), separated from the last by a blank line.
     pub fn push_block(&mut self, block: &str) -> Option<Span> {
         let block = block.trim();

@@ -16,6 +16,9 @@ use claimex::eval;
 
 use super::{load_rules, EXIT_EVAL};
 
+#[path = "eval_split.rs"]
+mod eval_split;
+
 /// The stages that can be measured.
 #[derive(Subcommand)]
 pub enum EvalCommand {
@@ -41,6 +44,9 @@ pub enum EvalCommand {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Sentence splitting on the golden rules and news probes
+    /// (DIR/golden_rules_en.json, DIR/news_probes_en.json)
+    Split(eval_split::SplitArgs),
 }
 
 /// Run one evaluation.
@@ -49,6 +55,7 @@ pub fn run(command: EvalCommand) -> Result<i32> {
         EvalCommand::Clean { data, text_input, min_f1, min_precision, worst, rules } => {
             clean_eval(&data, text_input, [min_f1, min_precision], worst, rules.as_deref())
         }
+        EvalCommand::Split(args) => eval_split::run(&args),
     }
 }
 

@@ -6,3 +6,4 @@
 //! data is read by the command line; these functions do no I/O.
 
 pub mod clean;
+pub mod split;

@@ -43,6 +43,46 @@ fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
     })
 }
 
+/// Drop sentence starters ("The", "However") and a leading possessive ("China’s")
+/// from the front of the `name` capture, shrinking the claim with it; refuse a name
+/// left empty or made only of an organisation keyword.
+pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
+    let Some(index) = candidate.captures.iter().position(|(name, _)| name == "name") else { return Some(candidate) };
+    let name = candidate.captures[index].1;
+    let start = name_start(text, name, file);
+    if start >= name.end {
+        return None;
+    }
+    let kept = Span::new(start, name.end);
+    let keyword_only = file.lists.get("organization-keywords").is_some_and(|rows| rows.iter().any(|row| row[0] == kept.slice(text)));
+    if keyword_only {
+        return None;
+    }
+    candidate.captures[index].1 = kept;
+    if candidate.span.start == name.start {
+        candidate.span.start = start;
+    }
+    Some(candidate)
+}
+
+/// Where a name really starts: after leading sentence starters and possessives.
+fn name_start(text: &str, name: Span, file: &RuleFileRules) -> usize {
+    let starters = file.lists.get("sentence-starters");
+    let is_starter = |word: &str| starters.is_some_and(|rows| rows.iter().any(|row| row[0] == word));
+    let slice = name.slice(text);
+    let mut start = name.start;
+    for word in slice.split_whitespace() {
+        let offset = word.as_ptr() as usize - slice.as_ptr() as usize;
+        let possessive = word.ends_with("'s") || word.ends_with("\u{2019}s");
+        if is_starter(word) || possessive {
+            start = name.start + offset + word.len();
+            continue;
+        }
+        break;
+    }
+    Span::new(start, name.end).trimmed(text).start.max(start)
+}
+
 /// `China’s` → `China`.
 pub fn strip_possessive(name: &str) -> &str {
     let name = name.trim();

@@ -28,8 +28,9 @@ struct Input<'a> {
 pub fn findings(text: &str, sentences: &[Sentence], file: &RuleFileRules, known: &[(ClaimKind, Finding)]) -> Vec<Finding> {
     let input = Input { text, sentences, file, known };
     let quotations = quotes::find(text);
-    let mut found = input.direct(&quotations);
-    let reported = input.reported(&found);
+    let tagged = input.tagged(&quotations);
+    let reported = input.reported(&tagged);
+    let mut found = input.direct(&quotations, &tagged, &reported);
     found.extend(reported);
     for finding in &mut found {
         input.resolve(finding);
@@ -52,23 +53,33 @@ impl Input<'_> {
         self.sentences.get(sentence_of(self.sentences, offset)).map_or(Span::new(0, self.text.len()), Sentence::span)
     }
 
-    /// Attributions of quotations.
-    fn direct(&self, quotations: &[Quotation]) -> Vec<Finding> {
+    /// The speech tag of each quotation that has one of its own.
+    fn tagged(&self, quotations: &[Quotation]) -> Vec<Option<Tag>> {
+        quotations
+            .iter()
+            .map(|quotation| {
+                if quotation.content.slice(self.text).split_whitespace().count() < 3 {
+                    return None;
+                }
+                self.tag_after(quotation).or_else(|| self.tag_before(quotation))
+            })
+            .collect()
+    }
+
+    /// Attributions of quotations: tagged ones, and untagged ones that open a sentence
+    /// right after an attribution (they continue that speaker's words).
+    fn direct(&self, quotations: &[Quotation], tagged: &[Option<Tag>], reported: &[Finding]) -> Vec<Finding> {
         let mut found: Vec<Finding> = Vec::new();
         let mut last: Option<(Tag, usize)> = None;
-        for quotation in quotations {
-            if self.text[quotation.content.start..quotation.content.end].split_whitespace().count() < 3 {
-                continue;
-            }
-            let tag = self.tag_after(quotation).or_else(|| self.tag_before(quotation));
-            let tag = match tag {
+        for (quotation, tag) in quotations.iter().zip(tagged) {
+            let earlier = self.latest_before(quotation.outer.start, last.as_ref(), reported);
+            let tag = match tag.clone().or_else(|| self.continued(quotation, earlier.as_ref())) {
                 Some(tag) => tag,
-                None => match self.continued(quotation, last.as_ref()) {
-                    Some(tag) => tag,
-                    None => continue,
-                },
+                None => continue,
             };
-            if let Some(previous) = found.last_mut().filter(|f| same_cue(f, &tag) && tag.cue.end <= quotation.outer.start) {
+            let same_sentence = sentence_of(self.sentences, tag.cue.start) == sentence_of(self.sentences, quotation.outer.start);
+            let interrupted = same_sentence && tag.cue.end <= quotation.outer.start;
+            if let Some(previous) = found.last_mut().filter(|f| interrupted && same_cue(f, &tag)) {
                 extend_content(self.text, previous, quotation.content);
             } else {
                 found.push(self.finding(&tag, quotation.content, true));
@@ -76,6 +87,23 @@ impl Input<'_> {
             last = Some((tag, quotation.outer.end));
         }
         found
+    }
+
+    /// The latest attribution ending before `offset`: the last quotation's tag or a
+    /// reported-speech attribution, whichever ends later.
+    fn latest_before(&self, offset: usize, last: Option<&(Tag, usize)>, reported: &[Finding]) -> Option<(Tag, usize)> {
+        let from_reported = reported
+            .iter()
+            .filter(|f| f.span.end <= offset)
+            .max_by_key(|f| f.span.end)
+            .and_then(|f| match &f.fields {
+                Fields::Attribution(a) => Some((Tag { source: a.source.span, cue: a.cue.span, rule: f.rule.clone(), captures: f.captures.clone() }, f.span.end)),
+                _ => None,
+            });
+        match (last.cloned(), from_reported) {
+            (Some(a), Some(b)) => Some(if a.1 >= b.1 { a } else { b }),
+            (a, b) => a.or(b),
+        }
     }
 
     fn tag_after(&self, quotation: &Quotation) -> Option<Tag> {
@@ -108,11 +136,14 @@ impl Input<'_> {
             .flat_map(|rule| matching::find(rule, window.slice(self.text), window.start))
             .collect();
         candidates.sort_by(|a, b| b.rule.priority.cmp(&a.rule.priority).then(b.span.len().cmp(&a.span.len())));
-        candidates.iter().find_map(tag)
+        candidates.into_iter().filter_map(|c| self.refine(c)).find_map(|c| tag(&c, self.text))
     }
 
-    /// An untagged quotation opening a sentence right after a tagged one continues it.
+    /// An untagged quotation opening a sentence right after an attribution continues it.
     fn continued(&self, quotation: &Quotation, last: Option<&(Tag, usize)>) -> Option<Tag> {
+        if quotation.content.slice(self.text).split_whitespace().count() < 3 {
+            return None;
+        }
         let (tag, last_end) = last?;
         let sentence = sentence_of(self.sentences, quotation.outer.start);
         let previous = sentence_of(self.sentences, last_end.saturating_sub(1));
@@ -121,7 +152,7 @@ impl Input<'_> {
     }
 
     /// Reported speech from sentence rules, minus cues already used by quotations.
-    fn reported(&self, direct: &[Finding]) -> Vec<Finding> {
+    fn reported(&self, tagged: &[Option<Tag>]) -> Vec<Finding> {
         let mut candidates = Vec::new();
         let mut blocked = Vec::new();
         for sentence in self.sentences {
@@ -129,25 +160,53 @@ impl Input<'_> {
             for rule in self.file.rules.iter().filter(|rule| rule.scope == Scope::Sentence) {
                 let found = matching::find(rule, window, sentence.start);
                 if rule.exclude {
-                    blocked.extend(found.iter().map(|c| c.span));
+                    blocked.extend(found.iter().map(|c| (c.span, rule.priority)));
                 } else {
                     candidates.extend(found);
                 }
             }
         }
-        let used_cues: Vec<Span> = direct.iter().filter_map(cue_span).collect();
+        let used_cues: Vec<Span> = tagged.iter().flatten().map(|tag| tag.cue).collect();
         candidates.retain(|c| {
             let cue = c.capture("cue").unwrap_or(c.span);
-            !blocked.iter().any(|b| b.overlaps(cue)) && !used_cues.iter().any(|u| u.overlaps(cue))
+            let vetoed = blocked.iter().any(|(span, priority)| c.rule.priority <= *priority && span.overlaps(cue));
+            !vetoed && !used_cues.iter().any(|u| u.overlaps(cue))
         });
+        let candidates: Vec<Candidate> = candidates.into_iter().filter_map(|c| self.refine(c)).collect();
         distinct_cues(candidates)
             .iter()
             .filter_map(|candidate| {
                 let content = candidate.capture("content")?.trimmed(self.text);
                 let content = trim_final_period(self.text, content);
-                Some(self.finding(&tag(candidate)?, content, false))
+                Some(self.finding(&tag(candidate, self.text)?, content, false))
             })
             .collect()
+    }
+
+    /// Drop leading joiners from the source ("as one neo-bank CEO" → "one neo-bank
+    /// CEO"); refuse a source that holds a word of the list `not-in-source` (a verb or
+    /// preposition: the match was not a speaker) or ends in a possessive.
+    fn refine<'r>(&self, mut candidate: Candidate<'r>) -> Option<Candidate<'r>> {
+        let index = candidate.captures.iter().position(|(name, _)| name == "source")?;
+        let mut source = trim_source(self.text, candidate.captures[index].1);
+        let in_list = |list: &str, word: &str| {
+            self.file.lists.get(list).is_some_and(|rows| rows.iter().any(|row| row[0] == word.to_lowercase()))
+        };
+        while let Some(word) = source.slice(self.text).split_whitespace().next() {
+            if !in_list("source-joiners", word) || source.slice(self.text).split_whitespace().count() == 1 {
+                break;
+            }
+            source = Span::new(source.start + word.len(), source.end).trimmed(self.text);
+        }
+        let slice = source.slice(self.text);
+        let refused = slice.is_empty()
+            || slice.split_whitespace().any(|word| in_list("not-in-source", word))
+            || slice.ends_with(['\'', '\u{2019}']);
+        if refused {
+            return None;
+        }
+        candidate.captures[index].1 = source;
+        Some(candidate)
     }
 
     fn finding(&self, tag: &Tag, content: Span, direct: bool) -> Finding {
@@ -215,13 +274,24 @@ fn name_of(finding: &Finding) -> Option<String> {
     }
 }
 
-fn tag(candidate: &Candidate) -> Option<Tag> {
+fn tag(candidate: &Candidate, text: &str) -> Option<Tag> {
     Some(Tag {
-        source: candidate.capture("source")?,
+        source: trim_source(text, candidate.capture("source")?),
         cue: candidate.capture("cue")?,
         rule: candidate.rule.id.clone(),
         captures: candidate.captures.clone(),
     })
+}
+
+/// A source without the sentence's final period or a trailing comma ("the mayor.").
+fn trim_source(text: &str, mut span: Span) -> Span {
+    let slice = span.slice(text);
+    let last_word = slice.rsplit(char::is_whitespace).next().unwrap_or("");
+    let abbreviation = last_word.len() <= 4 && last_word.matches('.').count() >= 2;
+    if slice.ends_with([',', ';', ':']) || (slice.ends_with('.') && !abbreviation) {
+        span.end -= 1;
+    }
+    span.trimmed(text)
 }
 
 fn cue_span(finding: &Finding) -> Option<Span> {

@@ -6,6 +6,7 @@
 //! qualifier and vague. A candidate whose number does not parse is dropped.
 
 use super::matching::Candidate;
+use crate::span::Span;
 use super::numbers::{self, Number};
 use super::Finding;
 use crate::claim::{CountFields, Fields};
@@ -59,4 +60,59 @@ fn unit(text: &str, candidate: &Candidate<'_>, vocabulary: &Vocabulary) -> Optio
     }
     let unit = candidate.capture_text("unit", text)?.trim();
     (!unit.is_empty()).then(|| unit.to_string())
+}
+
+/// Cut the unit before its first word of the list `not-units`, shrink the claim to
+/// match, and refuse candidates whose number does not parse or that need a unit and
+/// have none left.
+pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
+    numbers::parse(candidate.capture_text("number", text)?, &file.vocabulary)?;
+    if let Some(index) = candidate.captures.iter().position(|(name, _)| name == "unit") {
+        let unit = candidate.captures[index].1;
+        let kept = kept_unit(text, unit, file);
+        if kept.is_empty() {
+            candidate.captures.remove(index);
+        } else {
+            candidate.captures[index].1 = kept;
+        }
+        if candidate.span.end == unit.end {
+            let end = candidate.captures.iter().filter(|(name, _)| name != "claim").map(|(_, span)| span.end).max();
+            candidate.span.end = end.unwrap_or(candidate.span.end).min(candidate.span.end);
+        }
+    }
+    let needs_unit = candidate.rule.set.get("needs-unit").and_then(|v| v.as_bool()).unwrap_or(false);
+    (!needs_unit || candidate.capture("unit").is_some()).then_some(candidate)
+}
+
+/// The unit cut before its first word of the list `not-units`, and after its first
+/// plural noun (a word ending in -s, or one of the list `plural-nouns`).
+fn kept_unit(text: &str, unit: Span, file: &RuleFileRules) -> Span {
+    let in_list = |list: &str, word: &str| {
+        let word = word.to_lowercase();
+        file.lists.get(list).is_some_and(|rows| rows.iter().any(|row| row[0] == word))
+    };
+    let slice = unit.slice(text);
+    let mut end = unit.start;
+    let mut first_end = None;
+    for (offset, word) in word_offsets(slice) {
+        if in_list("not-units", word) {
+            break;
+        }
+        end = unit.start + offset + word.len();
+        first_end.get_or_insert(end);
+        if is_plural(word) || in_list("plural-nouns", word) {
+            return Span::new(unit.start, end);
+        }
+    }
+    // No plural noun: a singular unit is one word ("contract", "meeting").
+    Span::new(unit.start, first_end.unwrap_or(end))
+}
+
+fn is_plural(word: &str) -> bool {
+    let word = word.to_lowercase();
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is")
+}
+
+fn word_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace().map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
 }

@@ -4,6 +4,9 @@
 //! quotation) with its offset in the document. Output: [`Candidate`]s whose spans are
 //! document offsets. List rules match whole words only.
 
+use regex::{Captures, Regex};
+
+use crate::claim::ClaimKind;
 use crate::ruleset::{CompiledRule, Matcher};
 use crate::span::Span;
 
@@ -43,17 +46,24 @@ impl Candidate<'_> {
 }
 
 /// All matches of `rule` in `window`, which starts at byte `offset` of the document.
+/// Pattern rules of kind attribution are tried from every match start onward, so a
+/// wrong early match ("On reports that…") cannot hide a later one.
 pub fn find<'r>(rule: &'r CompiledRule, window: &str, offset: usize) -> Vec<Candidate<'r>> {
     match &rule.matcher {
-        Matcher::Pattern(regex) => regex
-            .captures_iter(window)
+        Matcher::Pattern(regex) => matches(regex, window, rule.kind == ClaimKind::Attribution)
+            .into_iter()
             .filter_map(|found| {
                 let whole = found.get(0)?;
-                let claim = found.name("claim").unwrap_or(whole);
+                let claim = regex
+                    .capture_names()
+                    .flatten()
+                    .filter(|name| base_name(name) == "claim")
+                    .find_map(|name| found.name(name))
+                    .unwrap_or(whole);
                 let captures = regex
                     .capture_names()
                     .flatten()
-                    .filter_map(|name| found.name(name).map(|m| (name.to_string(), Span::new(m.start(), m.end()).shifted(offset))))
+                    .filter_map(|name| found.name(name).map(|m| (base_name(name), Span::new(m.start(), m.end()).shifted(offset))))
                     .collect();
                 let span = Span::new(claim.start(), claim.end()).shifted(offset);
                 (!span.is_empty()).then_some(Candidate { rule, span, captures, columns: vec![] })
@@ -69,6 +79,31 @@ pub fn find<'r>(rule: &'r CompiledRule, window: &str, offset: usize) -> Vec<Cand
             })
             .collect(),
     }
+}
+
+/// The matches of `regex` in `window`: leftmost non-overlapping ones, or with
+/// `every_start`, also those starting inside an earlier match.
+fn matches<'w>(regex: &Regex, window: &'w str, every_start: bool) -> Vec<Captures<'w>> {
+    if !every_start {
+        return regex.captures_iter(window).collect();
+    }
+    let mut found = Vec::new();
+    let mut start = 0;
+    while let Some(captures) = regex.captures_at(window, start) {
+        let Some(whole) = captures.get(0) else { break };
+        found.push(captures);
+        // Go on from the next word, so each possible source is tried once.
+        let rest = &window[whole.start()..];
+        let Some(space) = rest.find(char::is_whitespace) else { break };
+        start = whole.start() + space + 1;
+    }
+    found
+}
+
+/// A capture's name without a trailing number: alternatives of one pattern name
+/// their captures `source` and `source2`, which mean the same field.
+fn base_name(name: &str) -> String {
+    name.trim_end_matches(|c: char| c.is_ascii_digit()).to_string()
 }
 
 /// True when `text[start..end]` is not glued to a letter or digit on either side.

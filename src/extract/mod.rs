@@ -26,6 +26,8 @@ use matching::Candidate;
 pub struct Options {
     /// Record what each capture of the firing rule held (`--explain`).
     pub explain: bool,
+    /// Treat the input as the article text itself: no boilerplate removal.
+    pub no_clean: bool,
 }
 
 /// A claim before linking: its kind's fields and the captures behind it.
@@ -46,9 +48,13 @@ pub fn extract(text: &str, sentences: &[Sentence], rules: &ClaimRules, options: 
     let mut findings: Vec<(ClaimKind, Finding)> = Vec::new();
     for file in &rules.files {
         let kind_findings = match file.kind {
-            ClaimKind::Count => count::findings(text, &settle(file, text, sentences), file),
-            ClaimKind::Place => place::findings(text, &settle(file, text, sentences)),
-            ClaimKind::Actor => actor::findings(text, &settle(file, text, sentences), file),
+            ClaimKind::Count => {
+                count::findings(text, &settle(file, text, sentences, |c| count::refine(text, c, file)), file)
+            }
+            ClaimKind::Place => place::findings(text, &settle(file, text, sentences, Some)),
+            ClaimKind::Actor => {
+                actor::findings(text, &settle(file, text, sentences, |c| actor::refine(text, c, file)), file)
+            }
             ClaimKind::Attribution => continue,
         };
         findings.extend(kind_findings.into_iter().map(|finding| (file.kind, finding)));
@@ -84,23 +90,29 @@ pub fn sentence_of(sentences: &[Sentence], offset: usize) -> usize {
     sentences.partition_point(|s| s.start <= offset).saturating_sub(1)
 }
 
-/// Run a file's sentence rules, drop what exclusion rules veto, settle overlaps.
-fn settle<'r>(file: &'r RuleFileRules, text: &str, sentences: &[Sentence]) -> Vec<Candidate<'r>> {
+/// Run a file's sentence rules, drop what exclusion rules veto, let the kind refine
+/// or refuse each candidate, then settle overlaps.
+fn settle<'r>(
+    file: &'r RuleFileRules,
+    text: &str,
+    sentences: &[Sentence],
+    refine: impl Fn(Candidate<'r>) -> Option<Candidate<'r>>,
+) -> Vec<Candidate<'r>> {
     let mut candidates = Vec::new();
-    let mut blocked: Vec<Span> = Vec::new();
+    let mut blocked: Vec<(Span, i32)> = Vec::new();
     for sentence in sentences {
         let window = sentence.span().slice(text);
         for rule in &file.rules {
             let found = matching::find(rule, window, sentence.start);
             if rule.exclude {
-                blocked.extend(found.iter().map(|c| c.span));
+                blocked.extend(found.iter().map(|c| (c.span, rule.priority)));
             } else {
                 candidates.extend(found);
             }
         }
     }
-    candidates.retain(|c| !blocked.iter().any(|b| b.overlaps(c.core())));
-    non_overlapping(candidates)
+    candidates.retain(|c| !blocked.iter().any(|(span, priority)| c.rule.priority <= *priority && span.overlaps(c.core())));
+    non_overlapping(candidates.into_iter().filter_map(refine).collect())
 }
 
 /// Keep the best of overlapping candidates: higher priority, then longer, then earlier.

@@ -243,7 +243,7 @@ impl Context<'_> {
             matcher,
             scope,
             exclude: rule.exclude,
-            priority: rule.priority,
+            priority: rule.priority.unwrap_or(if rule.exclude { i32::MAX } else { 0 }),
             set: rule.set.iter().map(|(k, v)| (k.clone(), toml_to_json(v))).collect(),
             examples: rule.examples.iter().map(|example| self.example(example)).collect(),
             counter_examples: rule

@@ -63,9 +63,9 @@ pub struct RawRule {
     /// An exclusion rule: its matches (or its `claim` capture) block claims of this kind.
     #[serde(default)]
     pub exclude: bool,
-    /// Higher priority wins when two claims overlap (default 0).
-    #[serde(default)]
-    pub priority: i32,
+    /// Higher priority wins when two claims overlap (default 0). An exclusion rule
+    /// blocks only claims whose rule has a priority up to its own (default: all).
+    pub priority: Option<i32>,
     /// Constant fields given to every claim of the rule.
     #[serde(default)]
     pub set: BTreeMap<String, toml::Value>,

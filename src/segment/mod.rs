@@ -4,10 +4,24 @@
 //! text, in order, not overlapping, trimmed of white space. Every block end is a
 //! sentence end. Abbreviations, titles and other exceptions come from
 //! `rules/segment.toml` ([`SegmentRules`]).
+//!
+//! How a block is split ([`scan`]): a period, question or exclamation mark, or an
+//! ellipsis ends a sentence when the next word starts it (a capital, a digit, a
+//! bullet), unless the word before is an abbreviation that does not end sentences
+//! there ("Gov. Ellen", "No. 2", "U.S. Senate"). Sentences inside a multi-sentence
+//! quotation are split; the attribution stage joins them. A line break ends a
+//! sentence when the line has no final punctuation and the next line starts a new
+//! one (headlines, list items), except in hard-wrapped paragraphs. Bullets and the
+//! next marker of an inline list ("1) ... 2) ...") start new sentences.
 
+mod chars;
+mod examples;
+mod lists;
 mod rules;
+mod scan;
 
-pub use rules::SegmentRules;
+pub use examples::example_failures;
+pub use rules::{Abbreviation, SegmentExample, SegmentRules};
 
 use serde::Serialize;
 
@@ -77,29 +91,10 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 fn split_block(block: &str, rules: &SegmentRules) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
-    let bytes = block.as_bytes();
-    for (index, c) in block.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let after = index + c.len_utf8();
-        let next_is_space = bytes.get(after).is_some_and(|b| b.is_ascii_whitespace());
-        if !next_is_space {
-            continue;
-        }
-        let word = block[start..index].split_whitespace().last().unwrap_or("");
-        if c == '.' && rules.is_abbreviation(word) {
-            continue;
-        }
-        let rest = block[after..].trim_start();
-        if rest.chars().next().is_some_and(|c| c.is_lowercase()) {
-            continue;
-        }
-        spans.push(Span::new(start, after));
-        start = after;
+    for point in scan::split_points(block, rules) {
+        spans.push(Span::new(start, point));
+        start = point;
     }
-    if start < block.len() {
-        spans.push(Span::new(start, block.len()));
-    }
+    spans.push(Span::new(start, block.len()));
     spans
 }

@@ -1,0 +1,132 @@
+//! Classes → kept lines: context smoothing and the article region.
+//!
+//! Input: the [`Line`]s of a page. Output: which lines are article text. Short and
+//! near-good lines take the class of their neighbours (jusText's reclassification),
+//! then the article is the contiguous run of lines with the most prose once furniture
+//! is charged for, end markers (comment prompt, "Related") most of all.
+
+use std::ops::Range;
+
+use super::classify::{Class, Line};
+
+/// Resolve short and near-good lines by their neighbours: whether each line is good.
+pub fn smooth(lines: &[Line]) -> Vec<bool> {
+    let original: Vec<Class> = lines.iter().map(|line| line.class).collect();
+    let shorts_resolved: Vec<Class> =
+        original.iter().enumerate().map(|(index, &class)| if class == Class::Short { resolve_short(&original, index) } else { class }).collect();
+    shorts_resolved
+        .iter()
+        .enumerate()
+        .map(|(index, &class)| match class {
+            Class::Good => true,
+            Class::NearGood => resolve_near_good(&shorts_resolved, index),
+            Class::Short | Class::Bad => false,
+        })
+        .collect()
+}
+
+fn resolve_short(classes: &[Class], index: usize) -> Class {
+    let before = neighbour(classes, index, Step::Back, true);
+    let after = neighbour(classes, index, Step::Forward, true);
+    match (before, after) {
+        (Class::Good, Class::Good) => Class::Good,
+        (Class::Bad, Class::Bad) => Class::Bad,
+        _ => {
+            let near_before = before == Class::Bad && neighbour(classes, index, Step::Back, false) == Class::NearGood;
+            let near_after = after == Class::Bad && neighbour(classes, index, Step::Forward, false) == Class::NearGood;
+            if near_before || near_after { Class::Good } else { Class::Bad }
+        }
+    }
+}
+
+/// A near-good line is bad only between two bad lines (a near-good neighbour counts
+/// as good, unlike jusText, so that runs of plainer prose survive).
+fn resolve_near_good(classes: &[Class], index: usize) -> bool {
+    let before = neighbour(classes, index, Step::Back, false);
+    let after = neighbour(classes, index, Step::Forward, false);
+    !(before == Class::Bad && after == Class::Bad)
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    Back,
+    Forward,
+}
+
+/// The nearest decided class (good or bad; near good too unless ignored) in one
+/// direction; the page's edges count as bad.
+fn neighbour(classes: &[Class], index: usize, step: Step, ignore_near_good: bool) -> Class {
+    let found = match step {
+        Step::Back => classes[..index].iter().rev().find(|&&class| decided(class, ignore_near_good)),
+        Step::Forward => classes[index + 1..].iter().find(|&&class| decided(class, ignore_near_good)),
+    };
+    found.copied().unwrap_or(Class::Bad)
+}
+
+fn decided(class: Class, ignore_near_good: bool) -> bool {
+    matches!(class, Class::Good | Class::Bad) || (class == Class::NearGood && !ignore_near_good)
+}
+
+/// The article region: the run of lines whose good characters, less `costs.bad_line`
+/// per other line and `costs.wall` per wall, add up to the most (Kadane's maximum
+/// subarray).
+pub fn main_region(lines: &[Line], good: &[bool], costs: RegionCosts) -> Range<usize> {
+    let mut best = (0.0, 0..0);
+    let mut current = (0.0, 0);
+    for (index, (line, &is_good)) in lines.iter().zip(good).enumerate() {
+        let value = match (line.wall, is_good) {
+            (true, _) => -costs.wall,
+            (false, true) => line.chars as f64,
+            (false, false) => -costs.bad_line,
+        };
+        if current.0 + value <= 0.0 {
+            current = (0.0, index + 1);
+            continue;
+        }
+        current.0 += value;
+        if current.0 > best.0 {
+            best = (current.0, current.1..index + 1);
+        }
+    }
+    best.1
+}
+
+/// The region without small islands of prose at its edges: runs of good lines cut
+/// off from the rest by at least `gap` other lines and shorter than `island` characters
+/// (teasers of related stories, a standfirst among bylines).
+pub fn trim_islands(lines: &[Line], good: &[bool], mut region: Range<usize>, gap: usize, island: usize) -> Range<usize> {
+    while let Some(end) = trim_end(lines, good, region.clone(), gap, island) {
+        region.end = end;
+    }
+    while let Some(start) = trim_start(lines, good, region.clone(), gap, island) {
+        region.start = start;
+    }
+    region
+}
+
+/// The new end of `region` when its last run of good lines is a small island.
+fn trim_end(lines: &[Line], good: &[bool], region: Range<usize>, gap: usize, island: usize) -> Option<usize> {
+    let last = region.clone().rev().find(|&index| good[index])?;
+    let first = (region.start..=last).rev().take_while(|&index| good[index]).last()?;
+    let previous = (region.start..first).rev().find(|&index| good[index])?;
+    let chars: usize = lines[first..=last].iter().map(|line| line.chars).sum();
+    (first - previous - 1 >= gap && chars < island).then_some(previous + 1)
+}
+
+/// The new start of `region` when its first run of good lines is a small island.
+fn trim_start(lines: &[Line], good: &[bool], region: Range<usize>, gap: usize, island: usize) -> Option<usize> {
+    let first = region.clone().find(|&index| good[index])?;
+    let last = (first..region.end).take_while(|&index| good[index]).last()?;
+    let next = (last + 1..region.end).find(|&index| good[index])?;
+    let chars: usize = lines[first..=last].iter().map(|line| line.chars).sum();
+    (next - last - 1 >= gap && chars < island).then_some(next)
+}
+
+/// What furniture costs the article region, in characters of prose.
+#[derive(Debug, Clone, Copy)]
+pub struct RegionCosts {
+    /// One furniture line.
+    pub bad_line: f64,
+    /// One end marker (comment prompt, "Related").
+    pub wall: f64,
+}

@@ -1,0 +1,53 @@
+//! Clean pasted plain text: page lines → the article's paragraphs and headline.
+//!
+//! Input: a page's text as pasted (menus, weather, dates, teasers, comment prompts,
+//! footers, all as lines). Output: [`CleanText`] whose blocks are the article's
+//! paragraphs, each copied verbatim from the input (inner newlines of a hard-wrapped
+//! paragraph kept), with a [`SourceMap`] back to the input, and the headline apart.
+//!
+//! Steps: [`units`] splits the page into lines (hard-wrapped paragraphs whole);
+//! [`classify`] judges each by itself (length, function words, button words, patterns,
+//! repetition); [`context`] lets neighbours decide doubtful lines and finds the main
+//! contiguous article region; [`title`] picks the headline before it. Linear in the
+//! input.
+
+mod classify;
+mod context;
+mod title;
+mod units;
+
+use super::rules::TextRules;
+use super::{CleanText, SourceMap};
+use crate::span::Span;
+
+/// Clean one pasted page.
+pub fn clean_text(input: &str, rules: &TextRules) -> CleanText {
+    let units = units::units(input, &rules.thresholds);
+    let lines = classify::classify(input, &units, rules);
+    let good = context::smooth(&lines);
+    let costs = context::RegionCosts { bad_line: rules.thresholds.bad_line_cost, wall: rules.thresholds.end_marker_cost };
+    let region = context::main_region(&lines, &good, costs);
+    let thresholds = &rules.thresholds;
+    let region = context::trim_islands(&lines, &good, region, thresholds.island_gap, thresholds.island_chars);
+    let title = title::find(input, &units, &lines, region.start, &rules.thresholds);
+    let mut clean = CleanText {
+        title: title.map(|index| title::text(input, units[index])),
+        source_map: Some(SourceMap::default()),
+        ..CleanText::default()
+    };
+    for index in region.filter(|&index| good[index] && Some(index) != title) {
+        push_verbatim(&mut clean, input, units[index], rules);
+    }
+    clean
+}
+
+/// Append the unit (without its list marker) as a block, recording where it came from.
+fn push_verbatim(clean: &mut CleanText, input: &str, unit: Span, rules: &TextRules) {
+    let text = classify::strip_marker(unit.slice(input), rules);
+    let start = unit.end - text.len();
+    if let Some(span) = clean.push_block(text) {
+        if let Some(map) = clean.source_map.as_mut() {
+            map.pieces.push((span, start));
+        }
+    }
+}

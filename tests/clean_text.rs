@@ -1,0 +1,101 @@
+//! Pasted-text cleaning: corpus/*.txt and small inline pages → provenance and content checks.
+//!
+//! Input: every plain-text page of corpus/ and a few inline pages. Output: test
+//! failures when a block or a claim does not map back verbatim to the input bytes, or
+//! when furniture (weather, dates, "Must Read", comment prompts, teasers) is kept.
+
+use std::path::PathBuf;
+
+use claimex::clean::{self, CleanText};
+use claimex::document::{Document, Format};
+use claimex::ruleset::RuleSet;
+use claimex::{process, Options};
+
+fn corpus_texts() -> Vec<(PathBuf, Vec<u8>)> {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("corpus/ exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "corpus/ has .txt pages");
+    files.into_iter().map(|path| (path.clone(), std::fs::read(&path).expect("readable page"))).collect()
+}
+
+fn clean_page(text: &str) -> CleanText {
+    let rules = RuleSet::embedded().expect("built-in rules compile");
+    clean::clean(&Document::from_text("page.txt", text, Format::Text), &rules.clean)
+}
+
+#[test]
+fn blocks_map_back_verbatim() {
+    let rules = RuleSet::embedded().expect("built-in rules compile");
+    for (path, bytes) in corpus_texts() {
+        let document = Document::decode(&path.to_string_lossy(), &bytes, Some(Format::Text)).expect("decodable");
+        let cleaned = clean::clean(&document, &rules.clean);
+        let map = cleaned.source_map.as_ref().expect("text input has a source map");
+        assert!(!cleaned.blocks.is_empty(), "{}: no article found", path.display());
+        assert_eq!(map.pieces.len(), cleaned.blocks.len(), "{}: one piece per block", path.display());
+        for (span, start) in &map.pieces {
+            let source = &bytes[*start..*start + span.len()];
+            assert_eq!(source, span.slice(&cleaned.text).as_bytes(), "{}: piece {span:?}", path.display());
+        }
+    }
+}
+
+#[test]
+fn claims_map_back_verbatim() {
+    let rules = RuleSet::embedded().expect("built-in rules compile");
+    for (path, bytes) in corpus_texts() {
+        let document = Document::decode(&path.to_string_lossy(), &bytes, Some(Format::Text)).expect("decodable");
+        let extraction = process(&document, &rules, Options::default());
+        let mapped = extraction.claims.iter().filter_map(|claim| claim.source_span.map(|span| (claim, span)));
+        let mut count = 0;
+        for (claim, span) in mapped {
+            assert_eq!(&bytes[span.start..span.end], claim.text.as_bytes(), "{}: claim {}", path.display(), claim.text);
+            count += 1;
+        }
+        assert!(count > 0, "{}: some claim carries a source span", path.display());
+    }
+}
+
+const PAGE: &str = "Home\nNews\nSport\n\n34.1 C\nNew Delhi\nThursday, September 28, 2023\n\n\
+City council approves new budget for parks\n\nMust Read\n\n\
+The city council on Tuesday approved a budget that sets aside more money for the parks of the city than in any of the last ten years, officials said.\n\n\
+The plan, which was debated for more than four hours, will be paid for by a small rise in the tax on hotel rooms, which the mayor had proposed in the spring.\n\n\
+Several residents who spoke at the meeting said that they were worried about the state of the playgrounds in their neighbourhoods.\n\n\
+Please enter your comment!\nPlease enter your name here\n\n\
+Latest News\n\nMayor opens new library in the east of the city\n\nMore Articles Like This\n";
+
+#[test]
+fn keeps_the_article_and_drops_the_furniture() {
+    let cleaned = clean_page(PAGE);
+    assert_eq!(cleaned.title.as_deref(), Some("City council approves new budget for parks"));
+    assert_eq!(cleaned.blocks.len(), 3, "{}", cleaned.text);
+    assert!(cleaned.text.starts_with("The city council on Tuesday"));
+    assert!(cleaned.text.ends_with("in their neighbourhoods."));
+    for furniture in ["34.1 C", "New Delhi", "September 28", "Must Read", "Please enter", "Latest News", "library"] {
+        assert!(!cleaned.text.contains(furniture), "kept {furniture:?}");
+    }
+}
+
+#[test]
+fn hard_wrapped_paragraphs_stay_whole_and_verbatim() {
+    let page = "Menu\n\nThe survey found that the glaciers of the region had lost a larger share\nof their ice than in any year since the records began, and that the\nlosses were spread across all of the main valleys of the range.\n\nThe authors said that they expected the losses to continue in the\nnext decade unless the summers of the region became cooler again.\n";
+    let cleaned = clean_page(page);
+    assert_eq!(cleaned.blocks.len(), 2, "{}", cleaned.text);
+    assert!(cleaned.text.contains("larger share\nof their ice"), "inner newlines kept");
+}
+
+#[test]
+fn crlf_and_bom_input_maps_back() {
+    let page = "\u{feff}Home\r\n\r\nThe council said on Monday that it would close two of its care homes, because the cost of running them had risen by more than a third.\r\n\r\nThe union said that the decision would leave many of the residents and their families without a home near the town where they had lived.\r\n";
+    let rules = RuleSet::embedded().expect("built-in rules compile");
+    let document = Document::decode("page.txt", page.as_bytes(), Some(Format::Text)).expect("decodable");
+    let cleaned = clean::clean(&document, &rules.clean);
+    assert_eq!(cleaned.blocks.len(), 2, "{}", cleaned.text);
+    for (span, start) in &cleaned.source_map.expect("source map").pieces {
+        assert_eq!(&page.as_bytes()[*start..*start + span.len()], span.slice(&cleaned.text).as_bytes());
+    }
+}
