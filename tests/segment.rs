@@ -20,6 +20,7 @@ const CASES: &[(&str, &[&str])] = &[
     // abbreviations that end a sentence, and ones that do not
     ("Exports to the U.S. They fell by half.", &["Exports to the U.S.", "They fell by half."]),
     ("The U.S. Army base closed.", &["The U.S. Army base closed."]),
+    ("She was backed by U.S. Rep. Ana Cole. Then by the U.S. Mr. Diaz agreed.", &["She was backed by U.S. Rep. Ana Cole.", "Then by the U.S.", "Mr. Diaz agreed."]),
     ("The bus left Elm St. Riders waited.", &["The bus left Elm St.", "Riders waited."]),
     ("St. Anne's school and the St. Louis office merged.", &["St. Anne's school and the St. Louis office merged."]),
     ("Polls close at 9 p.m. Counting starts at once.", &["Polls close at 9 p.m.", "Counting starts at once."]),

@@ -4,11 +4,13 @@
 //! that mark boilerplate or content, kept as data so editors can tune them.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use regex::RegexSet;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
+use super::html::vocabulary::Vocabulary;
 use crate::ruleset::{RuleError, RuleSource};
 
 /// Vocabularies of the clean stage.
@@ -51,6 +53,16 @@ pub struct HtmlRules {
     pub promo_max_words: usize,
     /// Most words a byline block may have.
     pub byline_max_words: usize,
+    /// The lists compiled into matchers, on first use.
+    #[serde(skip)]
+    compiled: OnceLock<Vocabulary>,
+}
+
+impl HtmlRules {
+    /// The compiled matchers of these lists (built on the first call, then shared).
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        self.compiled.get_or_init(|| Vocabulary::new(self))
+    }
 }
 
 /// Vocabularies and thresholds for pasted text (`clean-text.toml`).

@@ -16,6 +16,8 @@ use claimex::eval;
 
 use super::{load_rules, EXIT_EVAL};
 
+#[path = "eval_claims.rs"]
+mod eval_claims;
 #[path = "eval_split.rs"]
 mod eval_split;
 
@@ -47,6 +49,8 @@ pub enum EvalCommand {
     /// Sentence splitting on the golden rules and news probes
     /// (DIR/golden_rules_en.json, DIR/news_probes_en.json)
     Split(eval_split::SplitArgs),
+    /// Claims against gold annotations (a folder of <id>.txt and <id>.json)
+    Claims(eval_claims::ClaimsArgs),
 }
 
 /// Run one evaluation.
@@ -56,10 +60,12 @@ pub fn run(command: EvalCommand) -> Result<i32> {
             clean_eval(&data, text_input, [min_f1, min_precision], worst, rules.as_deref())
         }
         EvalCommand::Split(args) => eval_split::run(&args),
+        EvalCommand::Claims(args) => eval_claims::run(args),
     }
 }
 
-fn read_gzip(path: &Path) -> Result<Vec<u8>> {
+/// Read a gzip-compressed file.
+pub fn read_gzip(path: &Path) -> Result<Vec<u8>> {
     let file = std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
     let mut bytes = Vec::new();
     flate2::read::GzDecoder::new(file).read_to_end(&mut bytes).with_context(|| format!("{}: not gzip", path.display()))?;

@@ -5,5 +5,6 @@
 //! and `score_claims.py`, so an editor can measure a change without Python. The
 //! data is read by the command line; these functions do no I/O.
 
+pub mod claims;
 pub mod clean;
 pub mod split;

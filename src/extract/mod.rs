@@ -9,6 +9,7 @@
 mod actor;
 mod attribution;
 mod count;
+pub mod examples;
 mod link;
 pub mod matching;
 pub mod numbers;

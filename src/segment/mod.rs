@@ -5,7 +5,7 @@
 //! sentence end. Abbreviations, titles and other exceptions come from
 //! `rules/segment.toml` ([`SegmentRules`]).
 //!
-//! How a block is split ([`scan`]): a period, question or exclamation mark, or an
+//! How a block is split (`scan.rs`): a period, question or exclamation mark, or an
 //! ellipsis ends a sentence when the next word starts it (a capital, a digit, a
 //! bullet), unless the word before is an abbreviation that does not end sentences
 //! there ("Gov. Ellen", "No. 2", "U.S. Senate"). Sentences inside a multi-sentence

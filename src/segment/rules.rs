@@ -131,9 +131,9 @@ impl SegmentRules {
         self.abbreviation(word.strip_suffix('.').unwrap_or(word)).is_some()
     }
 
-    /// True when `word` typically opens a sentence (titles count: "P.M. Mr. Smith").
+    /// True when `word` typically opens a sentence.
     pub fn is_sentence_starter(&self, word: &str) -> bool {
-        contains(&self.sentence_starters, word) || contains(&self.titles, word)
+        contains(&self.sentence_starters, word)
     }
 
     /// True when a phrase opened by `word` is no sentence on its own ("At 5 a.m.").

@@ -83,6 +83,7 @@ fn kin(page: &Page, stats: &Stats, top: usize) -> Vec<usize> {
             && stats.prose[index] >= KIN_PROSE
             && stats.link_density(index) < KIN_LINK_DENSITY
             && stats.articles_below[index] == 0
+            && !(node.semantic && page.nodes[top].semantic)
     };
     (0..page.nodes.len()).filter(|&index| index != top && is_kin(index)).collect()
 }

@@ -6,8 +6,6 @@
 //! element's [`Marks`] and [`Tag`], and the JSON-LD scripts and meta titles kept aside.
 //! The walk is iterative, so no depth of nesting can overflow the stack.
 
-use std::hash::{Hash, Hasher};
-
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node as TreeNode};
 
@@ -186,10 +184,10 @@ fn class_and_id(element: &Element) -> String {
     }
 }
 
+/// FNV-1a: a fast hash, enough to tell class attributes apart.
 fn class_hash(class: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    class.hash(&mut hasher);
-    hasher.finish().max(1)
+    let hash = class.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    hash.max(1)
 }
 
 fn is_semantic(name: &str, element: &Element) -> bool {
@@ -201,6 +199,9 @@ fn is_hidden(element: &Element) -> bool {
         return true;
     }
     element.attr("style").is_some_and(|style| {
+        if !(style.contains("none") || style.contains("hidden")) {
+            return false;
+        }
         let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         style.contains("display:none") || style.contains("visibility:hidden")
     })

@@ -16,7 +16,7 @@ mod dom;
 mod jsonld;
 mod prune;
 mod stats;
-mod vocabulary;
+pub(super) mod vocabulary;
 
 use scraper::Html;
 
@@ -24,7 +24,6 @@ use super::rules::HtmlRules;
 use super::CleanText;
 use dom::{Page, Tag};
 use stats::Stats;
-use vocabulary::Vocabulary;
 
 use blocks::fold_space as normalise;
 
@@ -33,18 +32,18 @@ const STRUCTURED_SHARE: f32 = 0.5;
 
 /// Clean one HTML page.
 pub fn clean_html(html: &str, rules: &HtmlRules) -> CleanText {
-    let vocabulary = Vocabulary::new(rules);
+    let vocabulary = rules.vocabulary();
     let parsed = Html::parse_document(html);
-    let page = dom::build(&parsed, &vocabulary);
+    let page = dom::build(&parsed, vocabulary);
     drop(parsed);
     let stats = Stats::measure(&page);
     let first_h1 = first_headline(&page, &stats);
     let roots = container::best(&page, &stats, first_h1).map(|top| container::with_siblings(&page, &stats, top)).unwrap_or_default();
     let title = headline(&page, first_h1);
     let titles: Vec<String> = [title.clone(), page.meta_title.clone(), page.document_title.clone()].into_iter().flatten().collect();
-    let mut paragraphs = prune::prune(blocks::collect(&page, &stats, &roots), &vocabulary, &titles);
+    let mut paragraphs = prune::prune(blocks::collect(&page, &stats, &roots), vocabulary, &titles);
     if paragraphs.is_empty() {
-        paragraphs = prune::prune(blocks::collect(&page, &stats, &[0]), &vocabulary, &titles);
+        paragraphs = prune::prune(blocks::collect(&page, &stats, &[0]), vocabulary, &titles);
     }
     let structured = jsonld::article_body(&page.json_ld);
     let paragraphs = if length(&paragraphs) < length(&structured) * STRUCTURED_SHARE { structured } else { paragraphs };

@@ -1,6 +1,7 @@
 //! Compiled class/id vocabularies: [`HtmlRules`] → fast matchers.
 //!
-//! Input: the rule lists of `clean-html.toml`. Output: [`Vocabulary`], which answers
+//! Input: the rule lists of `clean-html.toml`. Output: [`Vocabulary`] (compiled once
+//! and kept in the rules, see `HtmlRules::vocabulary`), which answers
 //! "is this element furniture?", "does it mark the article body?" and "is this block a
 //! promo line?" without allocating for elements that carry no class or id.
 
@@ -21,44 +22,47 @@ pub struct Marks {
     pub content: bool,
 }
 
-/// The compiled vocabularies.
-#[derive(Debug)]
-pub struct Vocabulary<'r> {
-    /// The rules the vocabulary was built from.
-    pub rules: &'r HtmlRules,
-    drop_tags: HashSet<&'r str>,
-    furniture_tags: HashSet<&'r str>,
-    furniture_roles: HashSet<&'r str>,
-    furniture_words: HashSet<&'r str>,
+/// The compiled vocabularies, built once per loaded [`HtmlRules`].
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    drop_tags: HashSet<String>,
+    furniture_tags: HashSet<String>,
+    furniture_roles: HashSet<String>,
+    furniture_words: HashSet<String>,
     furniture_fragments: Option<AhoCorasick>,
     always_fragments: Option<AhoCorasick>,
     content_classes: HashSet<String>,
-    furniture_lines: HashSet<&'r str>,
-    promo_prefixes: Vec<&'r str>,
+    furniture_lines: HashSet<String>,
+    promo_prefixes: Vec<String>,
+    byline_prefixes: Vec<String>,
+    promo_max_words: usize,
+    byline_max_words: usize,
 }
 
-fn set(list: &[String]) -> HashSet<&str> {
-    list.iter().map(String::as_str).collect()
+fn set(list: &[String]) -> HashSet<String> {
+    list.iter().map(|item| item.to_lowercase()).collect()
 }
 
 fn automaton(list: &[String]) -> Option<AhoCorasick> {
     AhoCorasick::new(list.iter().map(|item| item.to_lowercase())).ok()
 }
 
-impl<'r> Vocabulary<'r> {
+impl Vocabulary {
     /// Compile the lists of `rules`.
-    pub fn new(rules: &'r HtmlRules) -> Vocabulary<'r> {
+    pub fn new(rules: &HtmlRules) -> Vocabulary {
         Vocabulary {
-            rules,
             drop_tags: set(&rules.drop_tags),
             furniture_tags: set(&rules.boilerplate_tags),
             furniture_roles: set(&rules.boilerplate_roles),
             furniture_words: set(&rules.boilerplate_words),
             furniture_fragments: automaton(&rules.boilerplate_fragments),
             always_fragments: automaton(&rules.never_content_fragments),
-            content_classes: rules.content_classes.iter().map(|class| class.to_lowercase()).collect(),
+            content_classes: set(&rules.content_classes),
             furniture_lines: set(&rules.furniture_lines),
-            promo_prefixes: rules.promo_prefixes.iter().map(String::as_str).collect(),
+            promo_prefixes: rules.promo_prefixes.iter().map(|item| item.to_lowercase()).collect(),
+            byline_prefixes: rules.byline_prefixes.iter().map(|item| item.to_lowercase()).collect(),
+            promo_max_words: rules.promo_max_words,
+            byline_max_words: rules.byline_max_words,
         }
     }
 
@@ -88,11 +92,11 @@ impl<'r> Vocabulary<'r> {
 
     /// Whether a short block (already lower-cased) starts like an in-body promo.
     pub fn is_promo(&self, lower: &str, words: usize) -> bool {
-        words <= self.rules.promo_max_words && self.promo_prefixes.iter().any(|prefix| lower.starts_with(prefix))
+        words <= self.promo_max_words && self.promo_prefixes.iter().any(|prefix| lower.starts_with(prefix.as_str()))
     }
 
     /// Whether a short block (already lower-cased) starts like a byline or date line.
     pub fn is_byline(&self, lower: &str, words: usize) -> bool {
-        words <= self.rules.byline_max_words && self.rules.byline_prefixes.iter().any(|prefix| lower.starts_with(prefix.as_str()))
+        words <= self.byline_max_words && self.byline_prefixes.iter().any(|prefix| lower.starts_with(prefix.as_str()))
     }
 }

@@ -1,0 +1,46 @@
+//! Shared helpers of the integration tests: the corpus, the built-in rules, and the
+//! one `extract` helper every test goes through.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use claimex::document::Document;
+use claimex::ruleset::RuleSet;
+use claimex::{process, Extraction, Options};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every corpus document (.html, .htm, .txt), sorted.
+pub fn corpus_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("corpus"))
+        .expect("corpus/ exists")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "htm" | "txt")))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 12, "the corpus should hold at least 12 documents, found {}", files.len());
+    files
+}
+
+/// The rules compiled into the library.
+pub fn rules() -> RuleSet {
+    RuleSet::embedded().expect("built-in rules compile")
+}
+
+/// The path as the tests name it: relative to the repository root.
+pub fn relative(path: &Path) -> String {
+    path.strip_prefix(root()).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}
+
+/// Run the whole pipeline over one file.
+pub fn extract(path: &Path, rules: &RuleSet) -> (Vec<u8>, Extraction) {
+    let bytes = std::fs::read(path).expect("corpus file reads");
+    let document = Document::decode(&relative(path), &bytes, None).expect("corpus file decodes");
+    let extraction = process(&document, rules, Options::default());
+    (bytes, extraction)
+}
