@@ -18,7 +18,8 @@
 //! let rules = RuleSet::embedded().expect("built-in rules compile");
 //! let text = "Officials in Italy said at least 53 countries were involved.";
 //! let document = Document::from_text("-", text, Format::Text);
-//! let extraction = process(&document, &rules, Options::default());
+//! // The text is already the article: skip boilerplate removal.
+//! let extraction = process(&document, &rules, Options { no_clean: true, ..Options::default() });
 //! for claim in &extraction.claims {
 //!     // Provenance is exact: every span slices its claim's text.
 //!     assert_eq!(&extraction.text[claim.span.start..claim.span.end], claim.text);

@@ -233,7 +233,8 @@ mod tests {
         assert!(names_match("Wray", "Christopher Wray"));
         assert!(!names_match("Wray", "Laura Harth"));
         assert_eq!(normal_name("The China\u{2019}s"), "china");
-        assert_eq!(overlap("a b c", "b c d"), (2.0 / 3.0, 2.0 / 3.0));
+        assert_eq!(overlap("x y z", "y z w"), (2.0 / 3.0, 2.0 / 3.0));
+        assert_eq!(overlap("the x y", "x y w"), (2.0 / 3.0, 1.0));
     }
 
     #[test]

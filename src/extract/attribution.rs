@@ -236,12 +236,13 @@ impl Input<'_> {
         source.resolved = self.nearest_before(source.span.start, wanted);
     }
 
-    /// The name of an actor (or place) found inside `span`, the longest.
+    /// The name of an actor (or place) found inside `span`: the last one, which heads
+    /// the phrase ("Safeguard Defenders campaign director Laura Harth"), the longest on a tie.
     fn named_within(&self, span: Span) -> Option<String> {
         self.known
             .iter()
             .filter(|(_, f)| span.contains(f.span))
-            .max_by_key(|(_, f)| f.span.len())
+            .max_by_key(|(_, f)| (f.span.end, f.span.len()))
             .and_then(|(_, f)| name_of(f))
     }
 

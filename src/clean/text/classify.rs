@@ -33,6 +33,8 @@ pub struct Line {
     pub furniture: bool,
     /// The article cannot run across this line (a comment prompt, "Related").
     pub wall: bool,
+    /// The line ends in a colon: it may introduce a list that belongs to the article.
+    pub opens_list: bool,
     /// Length in characters.
     pub chars: usize,
     /// Words.
@@ -102,7 +104,8 @@ fn is_unknown_language(measures: &[Measures], rules: &TextRules) -> bool {
 
 fn classify_one(text: &str, measures: &Measures, repeated: bool, unknown_language: bool, rules: &TextRules) -> Line {
     let repeated = repeated && measures.words < rules.thresholds.repeated_max_words;
-    let line = |class, furniture, wall| Line { class, furniture, wall, chars: measures.chars, words: measures.words };
+    let opens_list = text.trim_end().ends_with(':');
+    let line = |class, furniture, wall| Line { class, furniture, wall, opens_list, chars: measures.chars, words: measures.words };
     let whole = whole_line_key(text);
     if rules.end_markers.contains(&whole) || rules.end_patterns.is_match(text) {
         return line(Class::Bad, true, true);

@@ -9,8 +9,33 @@ use std::ops::Range;
 
 use super::classify::{Class, Line};
 
-/// Resolve short and near-good lines by their neighbours: whether each line is good.
+/// Resolve short and near-good lines by their neighbours, then keep the lines of a
+/// list that a kept line introduces with a colon: whether each line is good.
 pub fn smooth(lines: &[Line]) -> Vec<bool> {
+    let mut good = smooth_classes(lines);
+    keep_introduced_lists(lines, &mut good);
+    good
+}
+
+/// The lines after a kept line ending in a colon are kept up to the first furniture
+/// line, wall or kept line ("Tour dates:" then one line per date).
+fn keep_introduced_lists(lines: &[Line], good: &mut [bool]) {
+    let mut index = 0;
+    while index < lines.len() {
+        if good[index] && lines[index].opens_list {
+            let mut next = index + 1;
+            while next < lines.len() && !good[next] && !lines[next].furniture && !lines[next].wall {
+                good[next] = true;
+                next += 1;
+            }
+            index = next;
+        } else {
+            index += 1;
+        }
+    }
+}
+
+fn smooth_classes(lines: &[Line]) -> Vec<bool> {
     let original: Vec<Class> = lines.iter().map(|line| line.class).collect();
     let shorts_resolved: Vec<Class> =
         original.iter().enumerate().map(|(index, &class)| if class == Class::Short { resolve_short(&original, index) } else { class }).collect();
