@@ -54,7 +54,7 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
         return None;
     }
     let kept = Span::new(start, name.end);
-    let keyword_only = file.lists.get("organization-keywords").is_some_and(|rows| rows.iter().any(|row| row[0] == kept.slice(text)));
+    let keyword_only = file.in_list("organization-keywords", kept.slice(text));
     if keyword_only {
         return None;
     }
@@ -67,8 +67,7 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
 
 /// Where a name really starts: after leading sentence starters and possessives.
 fn name_start(text: &str, name: Span, file: &RuleFileRules) -> usize {
-    let starters = file.lists.get("sentence-starters");
-    let is_starter = |word: &str| starters.is_some_and(|rows| rows.iter().any(|row| row[0] == word));
+    let is_starter = |word: &str| file.in_list("sentence-starters", word);
     let slice = name.slice(text);
     let mut start = name.start;
     for word in slice.split_whitespace() {

@@ -189,9 +189,7 @@ impl Input<'_> {
     fn refine<'r>(&self, mut candidate: Candidate<'r>) -> Option<Candidate<'r>> {
         let index = candidate.captures.iter().position(|(name, _)| name == "source")?;
         let mut source = trim_source(self.text, candidate.captures[index].1);
-        let in_list = |list: &str, word: &str| {
-            self.file.lists.get(list).is_some_and(|rows| rows.iter().any(|row| row[0] == word.to_lowercase()))
-        };
+        let in_list = |list: &str, word: &str| self.file.in_list(list, &word.to_lowercase());
         while let Some(word) = source.slice(self.text).split_whitespace().next() {
             if !in_list("source-joiners", word) || source.slice(self.text).split_whitespace().count() == 1 {
                 break;

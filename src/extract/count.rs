@@ -87,10 +87,7 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
 /// The unit cut before its first word of the list `not-units`, and after its first
 /// plural noun (a word ending in -s, or one of the list `plural-nouns`).
 fn kept_unit(text: &str, unit: Span, file: &RuleFileRules) -> Span {
-    let in_list = |list: &str, word: &str| {
-        let word = word.to_lowercase();
-        file.lists.get(list).is_some_and(|rows| rows.iter().any(|row| row[0] == word))
-    };
+    let in_list = |list: &str, word: &str| file.in_list(list, &word.to_lowercase());
     let slice = unit.slice(text);
     let mut end = unit.start;
     let mut first_end = None;

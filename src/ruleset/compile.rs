@@ -6,7 +6,7 @@
 //! exist, that each kind's required captures are present and that ids are unique.
 //! Errors carry the file, line and column of the defect.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
@@ -40,6 +40,15 @@ pub struct RuleFileRules {
     pub vocabulary: Vocabulary,
     /// The file's word lists, by name: each row is the list's columns.
     pub lists: BTreeMap<String, Vec<Vec<String>>>,
+    /// The first column of each list, for look-ups.
+    entries: BTreeMap<String, HashSet<String>>,
+}
+
+impl RuleFileRules {
+    /// True when `word` is, exactly, an entry (first column) of the list `list`.
+    pub fn in_list(&self, list: &str, word: &str) -> bool {
+        self.entries.get(list).is_some_and(|entries| entries.contains(word))
+    }
 }
 
 /// Where a rule's pattern is matched.
@@ -170,7 +179,8 @@ fn compile_file(source: &RuleSource, file: &RuleFile) -> Result<RuleFileRules, R
         }
         rules.push(context.compile_rule(&name, kind, rule)?);
     }
-    Ok(RuleFileRules { kind, name, rules, vocabulary, lists: lists.into_iter().map(|(k, v)| (k, v.rows)).collect() })
+    let entries = lists.iter().map(|(k, v)| (k.clone(), v.rows.iter().map(|row| row[0].clone()).collect())).collect();
+    Ok(RuleFileRules { kind, name, rules, vocabulary, lists: lists.into_iter().map(|(k, v)| (k, v.rows)).collect(), entries })
 }
 
 fn compile_vocabulary(raw: &RawRuleFile) -> Vocabulary {
