@@ -22,18 +22,11 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules) 
 }
 
 fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
-    let field = |name: &str| {
-        candidate
-            .column(name)
-            .map(str::to_string)
-            .or_else(|| candidate.capture_text(name, text).map(|t| t.trim().to_string()))
-            .or_else(|| candidate.rule.set.get(name).and_then(|v| v.as_str()).map(str::to_string))
-    };
-    let name = strip_possessive(&field("name").unwrap_or_else(|| candidate.span.slice(text).to_string())).to_string();
+    let name = strip_possessive(&candidate.field("name", text).unwrap_or_else(|| candidate.span.slice(text).to_string())).to_string();
     if name.is_empty() {
         return None;
     }
-    let actor_type = field("actor_type").unwrap_or_else(|| "organization".into());
+    let actor_type = candidate.field("actor_type", text).unwrap_or_else(|| "organization".into());
     let role = candidate.capture_text("role", text).map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
     Some(Finding {
         span: candidate.span,

@@ -10,7 +10,7 @@
 
 use super::matching::{self, Candidate};
 use super::quotes::{self, Quotation};
-use super::{sentence_of, Finding};
+use super::{sentence_of, unvetoed, Finding};
 use crate::claim::{AttributionFields, ClaimKind, Fields, Part, Source};
 use crate::ruleset::{RuleFileRules, Scope};
 use crate::segment::Sentence;
@@ -153,26 +153,12 @@ impl Input<'_> {
 
     /// Reported speech from sentence rules, minus cues already used by quotations.
     fn reported(&self, tagged: &[Option<Tag>]) -> Vec<Finding> {
-        let mut candidates = Vec::new();
-        let mut blocked = Vec::new();
-        for sentence in self.sentences {
-            let window = sentence.span().slice(self.text);
-            for rule in self.file.rules.iter().filter(|rule| rule.scope == Scope::Sentence) {
-                let found = matching::find(rule, window, sentence.start);
-                if rule.exclude {
-                    blocked.extend(found.iter().map(|c| (c.span, rule.priority)));
-                } else {
-                    candidates.extend(found);
-                }
-            }
-        }
         let used_cues: Vec<Span> = tagged.iter().flatten().map(|tag| tag.cue).collect();
-        candidates.retain(|c| {
-            let cue = c.capture("cue").unwrap_or(c.span);
-            let vetoed = blocked.iter().any(|(span, priority)| c.rule.priority <= *priority && span.overlaps(cue));
-            !vetoed && !used_cues.iter().any(|u| u.overlaps(cue))
-        });
-        let candidates: Vec<Candidate> = candidates.into_iter().filter_map(|c| self.refine(c)).collect();
+        let candidates: Vec<Candidate> = unvetoed(self.file, self.text, self.sentences)
+            .into_iter()
+            .filter(|c| !used_cues.iter().any(|used| used.overlaps(c.core())))
+            .filter_map(|c| self.refine(c))
+            .collect();
         distinct_cues(candidates)
             .iter()
             .filter_map(|candidate| {

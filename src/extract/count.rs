@@ -33,7 +33,6 @@ fn fields(text: &str, candidate: &Candidate<'_>, vocabulary: &Vocabulary) -> Opt
         value /= per.value;
     }
     let value_max = parse("max").map(|n| n.value);
-    let constant = |name: &str| candidate.rule.set.get(name).and_then(|v| v.as_str()).map(str::to_string);
     let qualifier = if value_max.is_some() {
         "range".to_string()
     } else {
@@ -41,11 +40,11 @@ fn fields(text: &str, candidate: &Candidate<'_>, vocabulary: &Vocabulary) -> Opt
             .capture_text("qualifier", text)
             .and_then(|q| vocabulary.lookup("qualifier", q))
             .map(str::to_string)
-            .or_else(|| constant("qualifier"))
+            .or_else(|| candidate.constant("qualifier").map(str::to_string))
             .unwrap_or_else(|| "exact".into())
     };
-    let unit = unit(text, candidate, vocabulary).or_else(|| constant("unit"));
-    let vague = vague || candidate.rule.set.get("vague").and_then(|v| v.as_bool()).unwrap_or(false);
+    let unit = unit(text, candidate, vocabulary).or_else(|| candidate.constant("unit").map(str::to_string));
+    let vague = vague || candidate.flag("vague");
     Some(CountFields { value, value_max, unit, qualifier, vague })
 }
 
@@ -80,8 +79,7 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
             candidate.span.end = end.unwrap_or(candidate.span.end).min(candidate.span.end);
         }
     }
-    let needs_unit = candidate.rule.set.get("needs-unit").and_then(|v| v.as_bool()).unwrap_or(false);
-    (!needs_unit || candidate.capture("unit").is_some()).then_some(candidate)
+    (!candidate.flag("needs-unit") || candidate.capture("unit").is_some()).then_some(candidate)
 }
 
 /// The unit cut before its first word of the list `not-units`, and after its first

@@ -39,6 +39,24 @@ impl Candidate<'_> {
         self.columns.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 
+    /// A constant string the rule sets (`set = { name = "..." }`).
+    pub fn constant(&self, name: &str) -> Option<&str> {
+        self.rule.set.get(name).and_then(|v| v.as_str())
+    }
+
+    /// A constant flag the rule sets (`set = { name = true }`); false when absent.
+    pub fn flag(&self, name: &str) -> bool {
+        self.rule.set.get(name).and_then(|v| v.as_bool()).unwrap_or(false)
+    }
+
+    /// Field `name`: a list column, else the capture (trimmed), else the rule's constant.
+    pub fn field(&self, name: &str, text: &str) -> Option<String> {
+        self.column(name)
+            .or_else(|| self.capture_text(name, text).map(str::trim))
+            .or_else(|| self.constant(name))
+            .map(str::to_string)
+    }
+
     /// The span that decides exclusion: the `number`, `name` or `cue` capture, else the claim.
     pub fn core(&self) -> Span {
         self.capture("number").or_else(|| self.capture("name")).or_else(|| self.capture("cue")).unwrap_or(self.span)

@@ -17,7 +17,7 @@ mod place;
 mod quotes;
 
 use crate::claim::{Capture, Claim, ClaimKind, Context, Fields};
-use crate::ruleset::{ClaimRules, RuleFileRules};
+use crate::ruleset::{ClaimRules, RuleFileRules, Scope};
 use crate::segment::Sentence;
 use crate::span::Span;
 use matching::Candidate;
@@ -99,11 +99,17 @@ fn settle<'r>(
     sentences: &[Sentence],
     refine: impl Fn(Candidate<'r>) -> Option<Candidate<'r>>,
 ) -> Vec<Candidate<'r>> {
+    non_overlapping(unvetoed(file, text, sentences).into_iter().filter_map(refine).collect())
+}
+
+/// The matches of a file's sentence-scope rules in every sentence, minus those whose
+/// core an exclusion rule of equal or higher priority covers.
+pub fn unvetoed<'r>(file: &'r RuleFileRules, text: &str, sentences: &[Sentence]) -> Vec<Candidate<'r>> {
     let mut candidates = Vec::new();
     let mut blocked: Vec<(Span, i32)> = Vec::new();
     for sentence in sentences {
         let window = sentence.span().slice(text);
-        for rule in &file.rules {
+        for rule in file.rules.iter().filter(|rule| rule.scope == Scope::Sentence) {
             let found = matching::find(rule, window, sentence.start);
             if rule.exclude {
                 blocked.extend(found.iter().map(|c| (c.span, rule.priority)));
@@ -113,7 +119,7 @@ fn settle<'r>(
         }
     }
     candidates.retain(|c| !blocked.iter().any(|(span, priority)| c.rule.priority <= *priority && span.overlaps(c.core())));
-    non_overlapping(candidates.into_iter().filter_map(refine).collect())
+    candidates
 }
 
 /// Keep the best of overlapping candidates: higher priority, then longer, then earlier.

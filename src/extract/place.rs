@@ -13,15 +13,8 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>]) -> Vec<Finding> {
     candidates
         .iter()
         .map(|candidate| {
-            let field = |name: &str| {
-                candidate
-                    .column(name)
-                    .map(str::to_string)
-                    .or_else(|| candidate.capture_text(name, text).map(str::to_string))
-                    .or_else(|| candidate.rule.set.get(name).and_then(|v| v.as_str()).map(str::to_string))
-            };
-            let name = field("name").unwrap_or_else(|| candidate.span.slice(text).to_string());
-            let place_type = field("place_type").unwrap_or_else(|| "other".into());
+            let name = candidate.field("name", text).unwrap_or_else(|| candidate.span.slice(text).to_string());
+            let place_type = candidate.field("place_type", text).unwrap_or_else(|| "other".into());
             Finding {
                 span: candidate.span,
                 rule: candidate.rule.id.clone(),

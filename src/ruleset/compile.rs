@@ -243,6 +243,10 @@ impl Context<'_> {
         }
         let matcher = self.matcher(rule)?;
         let scope = self.scope(rule)?;
+        if scope != Scope::Sentence && kind != ClaimKind::Attribution {
+            let at = rule.scope.as_ref().map_or(rule.id.span().start, |s| s.span().start);
+            return Err(self.file.error_at(at, "quote scopes (before-quote, after-quote) exist only for attribution rules"));
+        }
         if let Matcher::Pattern(regex) = &matcher {
             self.check_captures(kind, rule, regex, scope)?;
         }
