@@ -284,19 +284,11 @@ fn extract(args: ExtractArgs) -> Result<i32> {
                     writeln!(stdout, "{}", output::to_json_line(extraction))?;
                 }
             }
-            Err(error) => {
-                eprintln!("error: {error}");
-                if args.format == OutputFormat::Jsonl {
-                    writeln!(stdout, "{}", output::error_line(&error.path(), error.code(), &error.to_string()))?;
-                }
-            }
+            Err(error) => report_input_error(&mut stdout, error, args.format)?,
         }
     }
     for error in &errors {
-        eprintln!("error: {error}");
-        if args.format == OutputFormat::Jsonl {
-            writeln!(stdout, "{}", output::error_line(&error.path(), error.code(), &error.to_string()))?;
-        }
+        report_input_error(&mut stdout, error, args.format)?;
     }
     match args.format {
         OutputFormat::Json if good.len() == 1 && paths.len() == 1 && !Path::new(&paths[0]).is_dir() => {
@@ -313,6 +305,15 @@ fn extract(args: ExtractArgs) -> Result<i32> {
     stdout.flush()?;
     errors.extend(results.into_iter().filter_map(Result::err));
     Ok(if errors.is_empty() { 0 } else { EXIT_INPUT })
+}
+
+/// An input that failed: a message on standard error, and in JSONL an error record.
+fn report_input_error(stdout: &mut impl Write, error: &InputError, format: OutputFormat) -> std::io::Result<()> {
+    eprintln!("error: {error}");
+    if format == OutputFormat::Jsonl {
+        writeln!(stdout, "{}", output::error_line(&error.path(), error.code(), &error.to_string()))?;
+    }
+    Ok(())
 }
 
 fn note_encoding(extraction: &Extraction) {

@@ -79,9 +79,29 @@ pub fn to_json_line(extraction: &Extraction) -> String {
     serde_json::to_string(&record(extraction)).unwrap_or_default()
 }
 
-/// A JSONL record for a document that failed: its path, an error code and message.
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    schema: &'static str,
+    document: ErrorDocument<'a>,
+    error: ErrorDetail<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorDocument<'a> {
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct ErrorDetail<'a> {
+    code: &'a str,
+    message: &'a str,
+}
+
+/// A JSONL record for a document that failed: its path, an error code and message,
+/// keys in the same fixed order as a result (`schema` first).
 pub fn error_line(path: &str, code: &str, message: &str) -> String {
-    serde_json::json!({"schema": SCHEMA, "document": {"path": path}, "error": {"code": code, "message": message}}).to_string()
+    let record = ErrorRecord { schema: SCHEMA, document: ErrorDocument { path }, error: ErrorDetail { code, message } };
+    serde_json::to_string(&record).unwrap_or_default()
 }
 
 /// A readable report for a person: claims grouped by kind, each with its sentence
