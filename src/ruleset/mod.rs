@@ -86,11 +86,6 @@ impl RuleSource {
         RuleSource { files, origin: "memory".into() }
     }
 
-    /// Insert or replace one file (used by `rules check FILE` and tests).
-    pub fn insert(&mut self, relative: &str, file: RuleFile) {
-        self.files.insert(relative.to_string(), file);
-    }
-
     /// Read every `.toml`, `.txt` and `.tsv` file below `folder`.
     pub fn from_folder(folder: &Path) -> Result<RuleSource, RuleError> {
         let mut files = BTreeMap::new();
@@ -113,10 +108,6 @@ impl RuleSource {
         self.files.get(relative)
     }
 
-    /// All files, in path order.
-    pub fn files(&self) -> impl Iterator<Item = &RuleFile> {
-        self.files.values()
-    }
 }
 
 fn read_folder(root: &Path, folder: &Path, files: &mut BTreeMap<String, RuleFile>) -> Result<(), RuleError> {
@@ -146,7 +137,7 @@ fn read_folder(root: &Path, folder: &Path, files: &mut BTreeMap<String, RuleFile
 /// The compiled rules of every stage.
 #[derive(Debug)]
 pub struct RuleSet {
-    /// Vocabularies of the clean stage (`clean.toml`).
+    /// Vocabularies of the clean stage (`clean-html.toml`, `clean-text.toml`).
     pub clean: CleanRules,
     /// Sentence-boundary exceptions (`segment.toml`).
     pub segment: SegmentRules,

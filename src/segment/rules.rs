@@ -125,12 +125,6 @@ impl SegmentRules {
         lists.into_iter().find(|(list, _)| list.contains(key)).map(|(_, kind)| kind)
     }
 
-    /// True when `word` (with or without its final period) is a listed abbreviation.
-    pub fn is_abbreviation(&self, word: &str) -> bool {
-        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-        self.abbreviation(word.strip_suffix('.').unwrap_or(word)).is_some()
-    }
-
     /// True when `word` typically opens a sentence.
     pub fn is_sentence_starter(&self, word: &str) -> bool {
         contains(&self.sentence_starters, word)
