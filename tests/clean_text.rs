@@ -99,3 +99,19 @@ fn crlf_and_bom_input_maps_back() {
         assert_eq!(&page.as_bytes()[*start..*start + span.len()], span.slice(&cleaned.text).as_bytes());
     }
 }
+
+#[test]
+fn a_list_that_a_heading_introduces_after_the_article_is_kept() {
+    let page = "Home | Music | Tours\n\nThe band said on Monday that it would play thirty cities next summer, starting in the south and ending on the west coast in the autumn.\n\nTickets go on sale to the general public on Friday morning through the band's website and the usual outlets.\n\nThe Summer Tour Dates\n\nJune 9 – Tampa, FL @ Harbour Amphitheatre\nJune 12 – Bristow, VA @ Lakeside Pavilion\nJune 14 – Holmdel, NJ @ Garden Arts Center\n\nShare this article\n";
+    let cleaned = clean_page(page);
+    for kept in ["The Summer Tour Dates", "Tampa, FL", "Bristow, VA", "Holmdel, NJ"] {
+        assert!(cleaned.text.contains(kept), "dropped {kept:?}: {}", cleaned.text);
+    }
+    assert!(!cleaned.text.contains("Share this"), "kept furniture: {}", cleaned.text);
+}
+
+#[test]
+fn a_pasted_sentence_is_all_article() {
+    let cleaned = clean_page("China has 48 police stations in Italy, said Laura Harth.\n");
+    assert_eq!(cleaned.text, "China has 48 police stations in Italy, said Laura Harth.");
+}

@@ -83,6 +83,8 @@ pub struct TextRules {
     pub furniture_patterns: PatternSet,
     /// Prefixes that mark list items in pasted text ("* "), left out of kept blocks.
     pub list_markers: Vec<String>,
+    /// Separators inside the entries of a schedule or list ("June 9 – Tampa, FL").
+    pub entry_separators: Vec<String>,
     /// Numbers that tune the classification.
     pub thresholds: TextThresholds,
 }
@@ -112,6 +114,10 @@ pub struct TextThresholds {
     pub button_share: f64,
     /// A line ending in an ellipsis with fewer words than this is a teaser.
     pub teaser_max_words: usize,
+    /// A line with an entry separator and at most this many words is a list entry.
+    pub entry_max_words: usize,
+    /// A short heading followed by at least this many entries introduces a list.
+    pub entry_min_run: usize,
     /// A line repeated on the page with fewer words than this is furniture.
     pub repeated_max_words: usize,
     /// What one furniture line costs the article region, in characters of prose.

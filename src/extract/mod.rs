@@ -52,7 +52,7 @@ pub fn extract(text: &str, sentences: &[Sentence], rules: &ClaimRules, options: 
             ClaimKind::Count => {
                 count::findings(text, &settle(file, text, sentences, |c| count::refine(text, c, file)), file)
             }
-            ClaimKind::Place => place::findings(text, &settle(file, text, sentences, Some)),
+            ClaimKind::Place => place::findings(text, &settle(file, text, sentences, Some), file),
             ClaimKind::Actor => {
                 actor::findings(text, &settle(file, text, sentences, |c| actor::refine(text, c, file)), file)
             }

@@ -35,6 +35,8 @@ pub struct Line {
     pub wall: bool,
     /// The line ends in a colon: it may introduce a list that belongs to the article.
     pub opens_list: bool,
+    /// A short line with an entry separator: one entry of a list or schedule.
+    pub entry: bool,
     /// Length in characters.
     pub chars: usize,
     /// Words.
@@ -105,7 +107,8 @@ fn is_unknown_language(measures: &[Measures], rules: &TextRules) -> bool {
 fn classify_one(text: &str, measures: &Measures, repeated: bool, unknown_language: bool, rules: &TextRules) -> Line {
     let repeated = repeated && measures.words < rules.thresholds.repeated_max_words;
     let opens_list = text.trim_end().ends_with(':');
-    let line = |class, furniture, wall| Line { class, furniture, wall, opens_list, chars: measures.chars, words: measures.words };
+    let entry = is_entry(text, measures, rules);
+    let line = |class, furniture, wall| Line { class, furniture, wall, opens_list, entry, chars: measures.chars, words: measures.words };
     let whole = whole_line_key(text);
     if rules.end_markers.contains(&whole) || rules.end_patterns.is_match(text) {
         return line(Class::Bad, true, true);
@@ -130,6 +133,10 @@ fn is_furniture(text: &str, whole: &str, measures: &Measures, rules: &TextRules)
         && measures.button_words as f64 >= thresholds.button_share * measures.words as f64;
     let teaser = ends_with_ellipsis(text) && measures.words < thresholds.teaser_max_words;
     buttons || teaser || rules.boilerplate_lines.contains(whole) || rules.furniture_patterns.is_match(text)
+}
+
+fn is_entry(text: &str, measures: &Measures, rules: &TextRules) -> bool {
+    measures.words <= rules.thresholds.entry_max_words && rules.entry_separators.iter().any(|separator| text.contains(separator.as_str()))
 }
 
 fn ends_with_ellipsis(text: &str) -> bool {

@@ -9,30 +9,53 @@ use std::ops::Range;
 
 use super::classify::{Class, Line};
 
-/// Resolve short and near-good lines by their neighbours, then keep the lines of a
-/// list that a kept line introduces with a colon: whether each line is good.
-pub fn smooth(lines: &[Line]) -> Vec<bool> {
+/// Resolve short and near-good lines by their neighbours, then keep the lists that
+/// the article introduces: whether each line is good. A heading introduces a list
+/// of at least `entry_min_run` entries.
+pub fn smooth(lines: &[Line], entry_min_run: usize) -> Vec<bool> {
     let mut good = smooth_classes(lines);
-    keep_introduced_lists(lines, &mut good);
+    keep_introduced_lists(lines, &mut good, entry_min_run);
     good
 }
 
-/// The lines after a kept line ending in a colon are kept up to the first furniture
-/// line, wall or kept line ("Tour dates:" then one line per date).
-fn keep_introduced_lists(lines: &[Line], good: &mut [bool]) {
+/// Lists right after kept text: after a line ending in a colon, the lines up to the
+/// first furniture line, wall or kept line ("Tour dates:" then one line per date);
+/// after any other line, a run of at least `min_run` entries ("The Tour Dates", then
+/// "June 9 – Tampa, FL"). The introducing line must be kept or follow a kept line.
+fn keep_introduced_lists(lines: &[Line], good: &mut [bool], min_run: usize) {
     let mut index = 0;
     while index < lines.len() {
-        if good[index] && lines[index].opens_list {
-            let mut next = index + 1;
-            while next < lines.len() && !good[next] && !lines[next].furniture && !lines[next].wall {
-                good[next] = true;
-                next += 1;
+        match introduced_list_end(lines, good, index, min_run) {
+            Some(end) => {
+                good[index..end].fill(true);
+                index = end;
             }
-            index = next;
-        } else {
-            index += 1;
+            None => index += 1,
         }
     }
+}
+
+/// Where the list that line `index` introduces ends, if it introduces one.
+fn introduced_list_end(lines: &[Line], good: &[bool], index: usize, min_run: usize) -> Option<usize> {
+    let line = &lines[index];
+    let after_kept = good[index] || (index > 0 && good[index - 1]);
+    if line.furniture || line.wall || !after_kept {
+        return None;
+    }
+    if line.opens_list {
+        return Some(list_end(lines, good, index + 1, |_| true));
+    }
+    let end = list_end(lines, good, index + 1, |line| line.entry);
+    (end - index > min_run).then_some(end)
+}
+
+/// The first line from `start` that is kept, furniture, a wall or does not `fit`.
+fn list_end(lines: &[Line], good: &[bool], start: usize, fits: impl Fn(&Line) -> bool) -> usize {
+    let mut next = start;
+    while next < lines.len() && !good[next] && !lines[next].furniture && !lines[next].wall && fits(&lines[next]) {
+        next += 1;
+    }
+    next
 }
 
 fn smooth_classes(lines: &[Line]) -> Vec<bool> {

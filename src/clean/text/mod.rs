@@ -24,7 +24,7 @@ use crate::span::Span;
 pub fn clean_text(input: &str, rules: &TextRules) -> CleanText {
     let units = units::units(input, &rules.thresholds);
     let lines = classify::classify(input, &units, rules);
-    let good = context::smooth(&lines);
+    let good = context::smooth(&lines, rules.thresholds.entry_min_run);
     let costs = context::RegionCosts { bad_line: rules.thresholds.bad_line_cost, wall: rules.thresholds.end_marker_cost };
     let region = context::main_region(&lines, &good, costs);
     let thresholds = &rules.thresholds;
@@ -38,7 +38,21 @@ pub fn clean_text(input: &str, rules: &TextRules) -> CleanText {
     for index in region.filter(|&index| good[index] && Some(index) != title) {
         push_verbatim(&mut clean, input, units[index], rules);
     }
+    if clean.blocks.is_empty() {
+        keep_all_but_furniture(&mut clean, input, &units, &lines, rules);
+    }
     clean
+}
+
+/// A text with no article region (a pasted sentence or two, a list of short lines)
+/// is all article: keep every line that is not furniture, the headline included.
+fn keep_all_but_furniture(clean: &mut CleanText, input: &str, units: &[Span], lines: &[classify::Line], rules: &TextRules) {
+    clean.title = None;
+    for (unit, line) in units.iter().zip(lines) {
+        if !line.furniture {
+            push_verbatim(clean, input, *unit, rules);
+        }
+    }
 }
 
 /// Append the unit (without its list marker) as a block, recording where it came from.
