@@ -184,6 +184,7 @@ impl Input<'_> {
         }
         let slice = source.slice(self.text);
         let refused = slice.is_empty()
+            || in_list("source-joiners", slice)
             || slice.split_whitespace().any(|word| in_list("not-in-source", word))
             || slice.ends_with(['\'', '\u{2019}']);
         if refused {

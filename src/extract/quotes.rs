@@ -4,7 +4,8 @@
 //! its content. Curly marks pair by direction; a straight `"` opens after white space
 //! or an opening bracket and closes otherwise. A quotation left open at the end of a
 //! paragraph runs to that end (the next paragraph may open its own). Apostrophes,
-//! curly or straight, are never quote marks.
+//! curly or straight, are never quote marks, except that two in a row close an open
+//! quotation (`“…,’’ she said`, a typewriter habit).
 
 use crate::span::Span;
 
@@ -42,20 +43,21 @@ fn in_paragraph(paragraph: &str) -> Vec<Quotation> {
             '\u{201c}' | '\u{201e}' => true,
             '\u{201d}' => false,
             '"' => is_straight_opening(paragraph, index, open.is_some()),
+            '\u{2019}' | '\'' if open.is_some() && paragraph[index + mark.len_utf8()..].starts_with(mark) => false,
             _ => continue,
         };
         match (opening, open) {
             (true, _) => open = Some((index, mark)),
             (false, Some((start, _))) => {
-                let end = index + mark.len_utf8();
-                quotations.push(quotation(paragraph, start, end, true));
+                let closing = if mark == '"' || mark == '\u{201d}' { mark.len_utf8() } else { 2 * mark.len_utf8() };
+                quotations.push(quotation(paragraph, start, index + closing, closing));
                 open = None;
             }
             (false, None) => {}
         }
     }
     if let Some((start, _)) = open {
-        quotations.push(quotation(paragraph, start, paragraph.len(), false));
+        quotations.push(quotation(paragraph, start, paragraph.len(), 0));
     }
     quotations.retain(|q| !q.content.is_empty());
     quotations
@@ -70,9 +72,12 @@ fn is_straight_opening(paragraph: &str, index: usize, inside: bool) -> bool {
     !inside && (space_before || !space_after)
 }
 
-fn quotation(paragraph: &str, start: usize, end: usize, closed: bool) -> Quotation {
+/// The quotation from the opening mark at `start` to `end`, which includes a closing
+/// mark of `closing` bytes (0 when the paragraph ended first).
+fn quotation(paragraph: &str, start: usize, end: usize, closing: usize) -> Quotation {
+    let closed = closing > 0;
     let mark_length = paragraph[start..].chars().next().map_or(1, char::len_utf8);
-    let inner_end = if closed { end - paragraph[..end].chars().next_back().map_or(1, char::len_utf8) } else { end };
+    let inner_end = end - closing;
     let mut content = Span::new(start + mark_length, inner_end.max(start + mark_length)).trimmed(paragraph);
     while content.slice(paragraph).ends_with(',') {
         content.end -= 1;
@@ -96,6 +101,13 @@ mod tests {
     #[test]
     fn apostrophes_are_not_marks() {
         assert_eq!(contents("China\u{2019}s \u{201c}Patrol\u{201d} report"), vec!["Patrol"]);
+    }
+
+    #[test]
+    fn two_apostrophes_close_a_quotation() {
+        let text = "\u{201c}It was an attempt,\u{2019}\u{2019} Will Moy said. She\u{2019}s \u{201c}sure\u{201d}.";
+        assert_eq!(contents(text), vec!["It was an attempt", "sure"]);
+        assert_eq!(&text[find(text)[0].outer.end..], " Will Moy said. She\u{2019}s \u{201c}sure\u{201d}.");
     }
 
     #[test]
