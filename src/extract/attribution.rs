@@ -29,7 +29,7 @@ pub fn findings(text: &str, sentences: &[Sentence], file: &RuleFileRules, known:
     let input = Input { text, sentences, file, known };
     let quotations = quotes::find(text);
     let tagged = input.tagged(&quotations);
-    let reported = input.reported(&tagged);
+    let reported = input.reported(&quotations, &tagged);
     let mut found = input.direct(&quotations, &tagged, &reported);
     found.extend(reported);
     for finding in &mut found {
@@ -151,12 +151,14 @@ impl Input<'_> {
         (opens_sentence && sentence <= previous + 2 && sentence >= previous).then(|| tag.clone())
     }
 
-    /// Reported speech from sentence rules, minus cues already used by quotations.
-    fn reported(&self, tagged: &[Option<Tag>]) -> Vec<Finding> {
+    /// Reported speech from sentence rules, minus cues already used by quotations and
+    /// cues inside a quotation (the quoted speaker's own words).
+    fn reported(&self, quotations: &[Quotation], tagged: &[Option<Tag>]) -> Vec<Finding> {
         let used_cues: Vec<Span> = tagged.iter().flatten().map(|tag| tag.cue).collect();
         let candidates: Vec<Candidate> = unvetoed(self.file, self.text, self.sentences)
             .into_iter()
             .filter(|c| !used_cues.iter().any(|used| used.overlaps(c.core())))
+            .filter(|c| !quotations.iter().any(|q| q.content.overlaps(c.core())))
             .filter_map(|c| self.refine(c))
             .collect();
         distinct_cues(candidates)
@@ -171,7 +173,9 @@ impl Input<'_> {
 
     /// Drop leading joiners from the source ("as one neo-bank CEO" → "one neo-bank
     /// CEO"); refuse a source that holds a word of the list `not-in-source` (a verb or
-    /// preposition: the match was not a speaker) or ends in a possessive.
+    /// preposition: the match was not a speaker), ends in a word of `not-source-end`
+    /// or a possessive, or starts inside a contraction (the `ve` of `I’ve`); refuse
+    /// content that starts with a word of `not-content-start` (`about`: no statement).
     fn refine<'r>(&self, mut candidate: Candidate<'r>) -> Option<Candidate<'r>> {
         let index = candidate.captures.iter().position(|(name, _)| name == "source")?;
         let mut source = trim_source(self.text, candidate.captures[index].1);
@@ -183,10 +187,15 @@ impl Input<'_> {
             source = Span::new(source.start + word.len(), source.end).trimmed(self.text);
         }
         let slice = source.slice(self.text);
+        let last_word = slice.split_whitespace().next_back().unwrap_or_default();
+        let content_start = candidate.capture_text("content", self.text).and_then(|c| c.split_whitespace().next());
         let refused = slice.is_empty()
             || in_list("source-joiners", slice)
             || slice.split_whitespace().any(|word| in_list("not-in-source", word))
-            || slice.ends_with(['\'', '\u{2019}']);
+            || in_list("not-source-end", last_word)
+            || slice.ends_with(['\'', '\u{2019}'])
+            || self.text[..source.start].ends_with(['\'', '\u{2019}'])
+            || content_start.is_some_and(|word| in_list("not-content-start", word));
         if refused {
             return None;
         }
