@@ -2,9 +2,17 @@
 //!
 //! Input: settled candidates with the capture `name` (else the claim text is the
 //! name), optional `role`, and `actor_type` from a list column, a capture or the
-//! rule's `set`. Output: actor findings; then every later whole-word mention of a
-//! found name, and of a person's surname alone, becomes a finding of its own
-//! (rules `actors/repeated-name` and `actors/surname`), linked to the full name.
+//! rule's `set`, and the spans of the places found. Output: actor findings, minus
+//! persons named inside a place's name (`Virginia Beach`, the `Louis` of `St. Louis`); the other capitalised
+//! names of a list that names a found organisation ("SpaceX, Blue Origin and Ceres
+//! Robotics") as organisations (rule `actors/listed-with-organization`); then every
+//! later whole-word mention of a found name, and of a person's surname alone, as a
+//! finding of its own (rules `actors/repeated-name` and `actors/surname`), linked to
+//! the full name.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use super::matching::{is_whole_word, Candidate};
 use super::Finding;
@@ -12,9 +20,15 @@ use crate::claim::{ActorFields, Fields};
 use crate::ruleset::RuleFileRules;
 use crate::span::Span;
 
-/// Build actor findings, then add later mentions of the names found.
-pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules) -> Vec<Finding> {
-    let mut found: Vec<Finding> = candidates.iter().filter_map(|candidate| finding(text, candidate)).collect();
+/// Build actor findings, then add list members and later mentions of the names found.
+pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, places: &[Span]) -> Vec<Finding> {
+    let mut found: Vec<Finding> = candidates
+        .iter()
+        .filter_map(|candidate| finding(text, candidate))
+        .filter(|finding| !is_person_named_as_place(finding, places))
+        .collect();
+    let members = listed_with_organizations(text, &found, file, places);
+    found.extend(members);
     let mentions = later_mentions(text, &found, file);
     found.extend(mentions);
     found.sort_by_key(|f| (f.span.start, f.span.end));
@@ -36,9 +50,58 @@ fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
     })
 }
 
+fn is_person_named_as_place(finding: &Finding, places: &[Span]) -> bool {
+    let person = matches!(&finding.fields, Fields::Actor(actor) if actor.actor_type == "person");
+    person && places.iter().any(|place| place.start <= finding.span.start && finding.span.end <= place.end)
+}
+
+/// A list of three or more capitalised names: "SpaceX, Blue Origin, Ceres Robotics and Tyvak".
+fn name_list() -> &'static Regex {
+    static LIST: OnceLock<Regex> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let member = r"[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4}";
+        let pattern = format!(r"{member}(?:,[ \t]+{member})+,?[ \t]+(?:and|or)[ \t]+{member}");
+        Regex::new(&pattern).expect("the name-list pattern is valid")
+    })
+}
+
+fn list_member() -> &'static Regex {
+    static MEMBER: OnceLock<Regex> = OnceLock::new();
+    MEMBER.get_or_init(|| Regex::new(r"[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4}").expect("the member pattern is valid"))
+}
+
+/// The names listed with a found organisation, not found themselves, nor places,
+/// sentence starters or demonyms, are organisations.
+fn listed_with_organizations(text: &str, found: &[Finding], file: &RuleFileRules, places: &[Span]) -> Vec<Finding> {
+    let is_organization = |span: Span| {
+        found.iter().any(|f| f.span.overlaps(span) && matches!(&f.fields, Fields::Actor(actor) if actor.actor_type == "organization"))
+    };
+    let mut members_found = Vec::new();
+    for list in name_list().find_iter(text) {
+        let members: Vec<Span> =
+            list_member().find_iter(list.as_str()).map(|m| Span::new(list.start() + m.start(), list.start() + m.end())).collect();
+        if !members.iter().any(|&member| is_organization(member)) {
+            continue;
+        }
+        for member in members {
+            let name = strip_possessive(member.slice(text));
+            let taken = found.iter().any(|f| f.span.overlaps(member)) || places.iter().any(|p| p.overlaps(member));
+            let common = file.in_list("sentence-starters", name) || file.in_list("demonyms", name);
+            if taken || common {
+                continue;
+            }
+            let fields = Fields::Actor(ActorFields { name: name.to_string(), actor_type: "organization".into(), role: None });
+            members_found.push(Finding { span: member, rule: format!("{}/listed-with-organization", file.name), fields, captures: vec![] });
+        }
+    }
+    members_found
+}
+
 /// Drop sentence starters ("The", "However") and a leading possessive ("China’s")
-/// from the front of the `name` capture, shrinking the claim with it; refuse a name
-/// left empty or made only of an organisation keyword.
+/// from the front of the `name` capture, and cut a name at `and` after an
+/// organisation keyword ("Ceres Robotics and Tyvak Systems" → "Ceres Robotics"),
+/// shrinking the claim with it; refuse a name left empty or made only of an
+/// organisation keyword, and a person whose name ends in one ("Sierra Nevada Corp.").
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
     let Some(index) = candidate.captures.iter().position(|(name, _)| name == "name") else { return Some(candidate) };
     let name = candidate.captures[index].1;
@@ -46,16 +109,37 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
     if start >= name.end {
         return None;
     }
-    let kept = Span::new(start, name.end);
-    let keyword_only = file.in_list("organization-keywords", kept.slice(text));
-    if keyword_only {
+    let end = first_organization_end(text, Span::new(start, name.end), file);
+    let kept = Span::new(start, end);
+    let is_keyword = |word: &str| file.in_list("organization-keywords", word.trim_end_matches('.'));
+    let keyword_only = is_keyword(kept.slice(text));
+    let person = candidate.field("actor_type", text).is_some_and(|t| t == "person");
+    let next_word = text[candidate.span.end..].split_whitespace().next().unwrap_or_default();
+    let last_word = kept.slice(text).split_whitespace().next_back().unwrap_or_default();
+    if keyword_only || (person && (is_keyword(last_word) || is_keyword(next_word))) {
         return None;
     }
     candidate.captures[index].1 = kept;
     if candidate.span.start == name.start {
         candidate.span.start = start;
     }
+    if candidate.span.end == name.end {
+        candidate.span.end = end;
+    }
     Some(candidate)
+}
+
+/// The end of the first organisation of a name joined by `and`: after the keyword
+/// that ends it, when one comes right before ` and `; else the name's end.
+fn first_organization_end(text: &str, name: Span, file: &RuleFileRules) -> usize {
+    let slice = name.slice(text);
+    for (offset, _) in slice.match_indices(" and ") {
+        let before = slice[..offset].split_whitespace().next_back().unwrap_or_default();
+        if file.in_list("organization-keywords", before.trim_end_matches('.')) {
+            return name.start + offset;
+        }
+    }
+    name.end
 }
 
 /// Where a name really starts: after leading sentence starters and possessives.

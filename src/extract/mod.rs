@@ -54,7 +54,8 @@ pub fn extract(text: &str, sentences: &[Sentence], rules: &ClaimRules, options: 
             }
             ClaimKind::Place => place::findings(text, &settle(file, text, sentences, Some), file),
             ClaimKind::Actor => {
-                actor::findings(text, &settle(file, text, sentences, |c| actor::refine(text, c, file)), file)
+                let places: Vec<Span> = findings.iter().filter(|(kind, _)| *kind == ClaimKind::Place).map(|(_, f)| f.span).collect();
+                actor::findings(text, &settle(file, text, sentences, |c| actor::refine(text, c, file)), file, &places)
             }
             ClaimKind::Attribution => continue,
         };

@@ -1,0 +1,58 @@
+//! The built-in actor steps that have no rule of their own in actors.toml: list
+//! members, persons inside place names, and later mentions.
+//!
+//! Input: short texts run through the whole pipeline (no cleaning). Output: test
+//! failures when the actors found differ from the expected (text, name, rule).
+
+use claimex::claim::{Fields, ClaimKind};
+use claimex::document::{Document, Format};
+use claimex::ruleset::RuleSet;
+use claimex::{process, Options};
+
+/// (text, name, rule) of every actor found in `text`.
+fn actors(text: &str) -> Vec<(String, String, String)> {
+    let rules = RuleSet::embedded().expect("built-in rules compile");
+    let document = Document::from_text("snippet.txt", text, Format::Text);
+    let extraction = process(&document, &rules, Options { no_clean: true, ..Options::default() });
+    extraction
+        .claims
+        .iter()
+        .filter(|claim| claim.kind == ClaimKind::Actor)
+        .map(|claim| {
+            let Fields::Actor(actor) = &claim.fields else { unreachable!("an actor claim has actor fields") };
+            (claim.text.clone(), actor.name.clone(), claim.rule.clone())
+        })
+        .collect()
+}
+
+fn has(found: &[(String, String, String)], text: &str, rule: &str) -> bool {
+    found.iter().any(|(t, _, r)| t == text && r == rule)
+}
+
+#[test]
+fn names_listed_with_an_organisation_are_organisations() {
+    let found = actors("NASA picked SpaceX, Blue Origin, Sierra Nevada Corp., Ceres Robotics and Tyvak Nano-Satellite Systems to bid.");
+    assert!(has(&found, "Blue Origin", "actors/listed-with-organization"), "{found:?}");
+    assert!(has(&found, "Tyvak Nano-Satellite Systems", "actors/listed-with-organization"), "{found:?}");
+    assert!(has(&found, "Ceres Robotics", "actors/organization-by-keyword-end"), "split at `and`: {found:?}");
+    assert!(found.iter().any(|(t, _, r)| t.starts_with("Sierra Nevada Corp") && r == "actors/organization-by-keyword-end"), "not a person: {found:?}");
+}
+
+#[test]
+fn a_list_without_a_known_organisation_adds_nothing() {
+    let found = actors("The tour visits Tampa, Bristow, Holmdel and Wantagh in June.");
+    assert!(!found.iter().any(|(_, _, r)| r == "actors/listed-with-organization"), "{found:?}");
+}
+
+#[test]
+fn a_person_name_inside_a_place_is_no_person() {
+    let found = actors("The band plays Virginia Beach and St. Louis in June, then meets Virginia Smith.");
+    assert!(!found.iter().any(|(t, _, _)| t == "Virginia Beach" || t == "Louis"), "{found:?}");
+    assert!(found.iter().any(|(t, _, _)| t == "Virginia Smith"), "{found:?}");
+}
+
+#[test]
+fn later_mentions_link_to_the_full_name() {
+    let found = actors("Laura Harth spoke first. Later, Harth said the group would publish more.");
+    assert!(found.iter().any(|(t, n, r)| t == "Harth" && n == "Laura Harth" && r == "actors/surname"), "{found:?}");
+}
