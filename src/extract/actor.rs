@@ -10,15 +10,14 @@
 //! finding of its own (rules `actors/repeated-name` and `actors/surname`), linked to
 //! the full name.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
-use super::matching::{is_whole_word, Candidate};
+use super::matching::{self, is_whole_word, Candidate};
 use super::Finding;
 use crate::claim::{ActorFields, Fields};
 use crate::ruleset::RuleFileRules;
 use crate::span::Span;
+
+/// The `set` flag of a rule whose matches are lists of names, not actors.
+const MEMBERS_OF_LIST: &str = "members-of-list";
 
 /// Build actor findings, then add list members and later mentions of the names found.
 pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, places: &[Span]) -> Vec<Finding> {
@@ -55,46 +54,65 @@ fn is_person_named_as_place(finding: &Finding, places: &[Span]) -> bool {
     person && places.iter().any(|place| place.start <= finding.span.start && finding.span.end <= place.end)
 }
 
-/// A list of three or more capitalised names: "SpaceX, Blue Origin, Ceres Robotics and Tyvak".
-fn name_list() -> &'static Regex {
-    static LIST: OnceLock<Regex> = OnceLock::new();
-    LIST.get_or_init(|| {
-        let member = r"[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4}";
-        let pattern = format!(r"{member}(?:,[ \t]+{member})+,?[ \t]+(?:and|or)[ \t]+{member}");
-        Regex::new(&pattern).expect("the name-list pattern is valid")
-    })
-}
-
-fn list_member() -> &'static Regex {
-    static MEMBER: OnceLock<Regex> = OnceLock::new();
-    MEMBER.get_or_init(|| Regex::new(r"[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4}").expect("the member pattern is valid"))
-}
-
 /// The names listed with a found organisation, not found themselves, nor places,
-/// sentence starters or demonyms, are organisations.
+/// sentence starters or demonyms, are organisations. Lists are the matches of the
+/// rules that set `members-of-list`.
 fn listed_with_organizations(text: &str, found: &[Finding], file: &RuleFileRules, places: &[Span]) -> Vec<Finding> {
     let is_organization = |span: Span| {
         found.iter().any(|f| f.span.overlaps(span) && matches!(&f.fields, Fields::Actor(actor) if actor.actor_type == "organization"))
     };
+    let lists = file.rules.iter().filter(|rule| rule.set.get(MEMBERS_OF_LIST).is_some_and(|v| v.as_bool() == Some(true)));
     let mut members_found = Vec::new();
-    for list in name_list().find_iter(text) {
-        let members: Vec<Span> =
-            list_member().find_iter(list.as_str()).map(|m| Span::new(list.start() + m.start(), list.start() + m.end())).collect();
+    for list in lists.flat_map(|rule| matching::find(rule, text, 0)) {
+        let members = list_members(text, list.span);
         if !members.iter().any(|&member| is_organization(member)) {
             continue;
         }
         for member in members {
+            let member = without_final_period(text, member, file);
             let name = strip_possessive(member.slice(text));
             let taken = found.iter().any(|f| f.span.overlaps(member)) || places.iter().any(|p| p.overlaps(member));
             let common = file.in_list("sentence-starters", name) || file.in_list("demonyms", name);
-            if taken || common {
+            if taken || common || name.is_empty() {
                 continue;
             }
             let fields = Fields::Actor(ActorFields { name: name.to_string(), actor_type: "organization".into(), role: None });
-            members_found.push(Finding { span: member, rule: format!("{}/listed-with-organization", file.name), fields, captures: vec![] });
+            members_found.push(Finding { span: member, rule: format!("{}/{}", file.name, list.rule.id.rsplit('/').next().unwrap_or_default()), fields, captures: vec![] });
         }
     }
     members_found
+}
+
+/// The member without a sentence's final period, unless the period ends an
+/// abbreviation (`U.S.`, or a keyword listed with its period: `Corp.`).
+fn without_final_period(text: &str, member: Span, file: &RuleFileRules) -> Span {
+    let slice = member.slice(text);
+    if !slice.ends_with('.') {
+        return member;
+    }
+    let last_word = slice.split_whitespace().next_back().unwrap_or_default();
+    if last_word[..last_word.len() - 1].contains('.') || file.in_list("organization-keywords", last_word) {
+        return member;
+    }
+    Span::new(member.start, member.end - 1)
+}
+
+/// The members of a list: the pieces between commas, ` and ` and ` or `, trimmed.
+fn list_members(text: &str, list: Span) -> Vec<Span> {
+    const SEPARATORS: [&str; 3] = [",", " and ", " or "];
+    let slice = list.slice(text);
+    let mut members = Vec::new();
+    let mut start = 0;
+    while start < slice.len() {
+        let next = SEPARATORS.iter().filter_map(|sep| slice[start..].find(sep).map(|at| (start + at, sep.len()))).min();
+        let (end, skip) = next.unwrap_or((slice.len(), 0));
+        let member = Span::new(list.start + start, list.start + end).trimmed(text);
+        if !member.is_empty() {
+            members.push(member);
+        }
+        start = end + skip;
+    }
+    members
 }
 
 /// Drop sentence starters ("The", "However") and a leading possessive ("China’s")
@@ -103,6 +121,9 @@ fn listed_with_organizations(text: &str, found: &[Finding], file: &RuleFileRules
 /// shrinking the claim with it; refuse a name left empty or made only of an
 /// organisation keyword, and a person whose name ends in one ("Sierra Nevada Corp.").
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
+    if candidate.flag(MEMBERS_OF_LIST) {
+        return None;
+    }
     let Some(index) = candidate.captures.iter().position(|(name, _)| name == "name") else { return Some(candidate) };
     let name = candidate.captures[index].1;
     let start = name_start(text, name, file);
