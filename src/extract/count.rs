@@ -103,7 +103,11 @@ fn kept_unit(text: &str, unit: Span, file: &RuleFileRules) -> Span {
     Span::new(unit.start, first_end.unwrap_or(end))
 }
 
+/// A word ending in -s, not -ss, -us or -is, and not an acronym (`CLPS`).
 fn is_plural(word: &str) -> bool {
+    if word.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
     let word = word.to_lowercase();
     word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is")
 }
