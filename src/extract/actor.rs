@@ -1,4 +1,4 @@
-//! Actors: candidates of `actors.toml` → actor findings, plus later mentions.
+//! Actors: candidates of `actors.toml` → actor findings, plus other mentions.
 //!
 //! Input: settled candidates with the capture `name` (else the claim text is the
 //! name), optional `role`, and `actor_type` from a list column, a capture or the
@@ -6,7 +6,7 @@
 //! persons named inside a place's name (`Virginia Beach`, the `Louis` of `St. Louis`); the other capitalised
 //! names of a list that names a found organisation ("SpaceX, Blue Origin and Ceres
 //! Robotics") as organisations (rule `actors/listed-with-organization`); then every
-//! later whole-word mention of a found name, and of a person's surname alone, as a
+//! other whole-word mention of a found name, and of a person's surname alone, as a
 //! finding of its own (rules `actors/repeated-name` and `actors/surname`), linked to
 //! the full name.
 
@@ -19,7 +19,7 @@ use crate::span::Span;
 /// The `set` flag of a rule whose matches are lists of names, not actors.
 const MEMBERS_OF_LIST: &str = "members-of-list";
 
-/// Build actor findings, then add list members and later mentions of the names found.
+/// Build actor findings, then add list members and other mentions of the names found.
 pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, places: &[Span]) -> Vec<Finding> {
     let mut found: Vec<Finding> = candidates
         .iter()
@@ -28,7 +28,7 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
         .collect();
     let members = listed_with_organizations(text, &found, file, places);
     found.extend(members);
-    let mentions = later_mentions(text, &found, file);
+    let mentions = other_mentions(text, &found, file);
     found.extend(mentions);
     found.sort_by_key(|f| (f.span.start, f.span.end));
     found
@@ -186,15 +186,15 @@ pub fn strip_possessive(name: &str) -> &str {
     name.strip_suffix("'s").or_else(|| name.strip_suffix("\u{2019}s")).unwrap_or(name).trim_end_matches(['\'', '\u{2019}'])
 }
 
-/// Whole-word mentions of found names (and persons' surnames) not yet covered.
-fn later_mentions(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<Finding> {
+/// Whole-word mentions of found names (and persons' surnames) not yet covered,
+/// anywhere in the text.
+fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<Finding> {
     let mut mentions: Vec<Finding> = Vec::new();
     let mut covered: Vec<Span> = found.iter().map(|f| f.span).collect();
     for (surface, full, actor_type, rule) in mention_forms(found, file) {
-        let first_seen = found.iter().filter(|f| name_of(f) == Some(full.as_str())).map(|f| f.span.start).min().unwrap_or(0);
         for (start, _) in text.match_indices(surface.as_str()) {
             let span = Span::new(start, start + surface.len());
-            if start < first_seen || !is_whole_word(text, span.start, span.end) || covered.iter().any(|c| c.overlaps(span)) {
+            if !is_whole_word(text, span.start, span.end) || covered.iter().any(|c| c.overlaps(span)) {
                 continue;
             }
             covered.push(span);
@@ -203,13 +203,6 @@ fn later_mentions(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<Fi
         }
     }
     mentions
-}
-
-fn name_of(finding: &Finding) -> Option<&str> {
-    match &finding.fields {
-        Fields::Actor(actor) => Some(actor.name.as_str()),
-        _ => None,
-    }
 }
 
 /// (surface to look for, full name, actor type, rule id) for every found name.
