@@ -115,3 +115,10 @@ fn a_pasted_sentence_is_all_article() {
     let cleaned = clean_page("China has 48 police stations in Italy, said Laura Harth.\n");
     assert_eq!(cleaned.text, "China has 48 police stations in Italy, said Laura Harth.");
 }
+
+#[test]
+fn a_short_last_sentence_of_the_article_is_kept() {
+    let page = "The committee heard from the former envoy for most of the afternoon, and members of both parties pressed him on the timeline of the aid.\n\n\"So the hold was never explained to you, not even once?\" the chairman asked.\n\n\"That's correct,\" the envoy said.\n";
+    let cleaned = clean_page(page);
+    assert!(cleaned.text.ends_with("\"That's correct,\" the envoy said."), "{}", cleaned.text);
+}

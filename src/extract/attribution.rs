@@ -16,6 +16,10 @@ use crate::ruleset::{RuleFileRules, Scope};
 use crate::segment::Sentence;
 use crate::span::Span;
 
+/// A quotation of at most this many words inside a sentence is a scare quote or a
+/// title, not speech that ends the window of a later tag.
+const SCARE_QUOTE_WORDS: usize = 4;
+
 /// Everything the attribution builder reads.
 struct Input<'a> {
     text: &'a str,
@@ -58,8 +62,11 @@ impl Input<'_> {
         quotations
             .iter()
             .map(|quotation| {
-                if quotation.content.slice(self.text).split_whitespace().count() < 3 {
-                    return None;
+                let words = quotation.content.slice(self.text).split_whitespace().count();
+                if words < 3 {
+                    // A short quotation is speech only when it ends like speech
+                    // (“That’s correct,” Volker said.), not a title or a scare quote.
+                    return self.ends_like_speech(quotation).then(|| self.tag_after(quotation)).flatten();
                 }
                 self.tag_after(quotation).or_else(|| self.tag_before(quotation))
             })
@@ -67,13 +74,16 @@ impl Input<'_> {
     }
 
     /// Attributions of quotations: tagged ones, and untagged ones that open a sentence
-    /// right after an attribution (they continue that speaker's words).
+    /// right after an attribution (they continue that speaker's words) unless reported
+    /// speech holds them (“…” mutually shared by both, he warned.).
     fn direct(&self, quotations: &[Quotation], tagged: &[Option<Tag>], reported: &[Finding]) -> Vec<Finding> {
         let mut found: Vec<Finding> = Vec::new();
         let mut last: Option<(Tag, usize)> = None;
         for (quotation, tag) in quotations.iter().zip(tagged) {
             let earlier = self.latest_before(quotation.outer.start, last.as_ref(), reported);
-            let tag = match tag.clone().or_else(|| self.continued(quotation, earlier.as_ref())) {
+            let covered = reported.iter().any(|f| f.span.start <= quotation.outer.start && quotation.outer.end <= f.span.end);
+            let continued = if covered { None } else { self.continued(quotation, earlier.as_ref()) };
+            let tag = match tag.clone().or(continued) {
                 Some(tag) => tag,
                 None => continue,
             };
@@ -106,6 +116,13 @@ impl Input<'_> {
         }
     }
 
+    /// The words inside the marks end with a comma, question or exclamation mark.
+    fn ends_like_speech(&self, quotation: &Quotation) -> bool {
+        let inner = &self.text[quotation.content.start..quotation.outer.end];
+        let inner = inner.trim_end_matches(['\u{201d}', '"', '\u{2019}', '\'']).trim_end();
+        quotation.closed && inner.ends_with([',', '?', '!'])
+    }
+
     fn tag_after(&self, quotation: &Quotation) -> Option<Tag> {
         if !quotation.closed {
             return None;
@@ -121,10 +138,20 @@ impl Input<'_> {
         self.first_tag(Scope::BeforeQuote, Span::new(start, quotation.outer.start))
     }
 
-    /// The start of the before-quote window: the sentence start, or a closing mark after it.
+    /// The start of the before-quote window: the sentence start, or the end of the
+    /// last quotation before it in the sentence that is longer than a scare quote
+    /// (Volker said he never used the term “three amigos” and added, “…”).
     fn previous_quotation_end(&self, quotation: &Quotation, sentence_start: usize) -> usize {
-        let before = &self.text[sentence_start..quotation.outer.start];
-        before.rfind(['\u{201d}', '"']).map_or(sentence_start, |i| sentence_start + i + 1)
+        let mut before = &self.text[sentence_start..quotation.outer.start];
+        while let Some(close) = before.rfind(['\u{201d}', '"']) {
+            let open = before[..close].rfind(['\u{201c}', '"']);
+            let words = open.map_or(usize::MAX, |open| before[open..close].split_whitespace().count());
+            match open {
+                Some(open) if words <= SCARE_QUOTE_WORDS => before = &before[..open],
+                _ => return sentence_start + close + 1,
+            }
+        }
+        sentence_start
     }
 
     fn first_tag(&self, scope: Scope, window: Span) -> Option<Tag> {

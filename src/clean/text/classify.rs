@@ -37,6 +37,8 @@ pub struct Line {
     pub opens_list: bool,
     /// A short line with an entry separator: one entry of a list or schedule.
     pub entry: bool,
+    /// The line ends with a sentence's final punctuation (closing quotes aside).
+    pub ends_sentence: bool,
     /// Length in characters.
     pub chars: usize,
     /// Words.
@@ -108,7 +110,8 @@ fn classify_one(text: &str, measures: &Measures, repeated: bool, unknown_languag
     let repeated = repeated && measures.words < rules.thresholds.repeated_max_words;
     let opens_list = text.trim_end().ends_with(':');
     let entry = is_entry(text, measures, rules);
-    let line = |class, furniture, wall| Line { class, furniture, wall, opens_list, entry, chars: measures.chars, words: measures.words };
+    let ends_sentence = text.trim_end().trim_end_matches(['"', '\u{201d}', '\u{2019}', ')']).ends_with(['.', '?', '!']);
+    let line = |class, furniture, wall| Line { class, furniture, wall, opens_list, entry, ends_sentence, chars: measures.chars, words: measures.words };
     let whole = whole_line_key(text);
     if rules.end_markers.contains(&whole) || rules.end_patterns.is_match(text) {
         return line(Class::Bad, true, true);

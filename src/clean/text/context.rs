@@ -60,8 +60,15 @@ fn list_end(lines: &[Line], good: &[bool], start: usize, fits: impl Fn(&Line) ->
 
 fn smooth_classes(lines: &[Line]) -> Vec<bool> {
     let original: Vec<Class> = lines.iter().map(|line| line.class).collect();
-    let shorts_resolved: Vec<Class> =
-        original.iter().enumerate().map(|(index, &class)| if class == Class::Short { resolve_short(&original, index) } else { class }).collect();
+    let shorts_resolved: Vec<Class> = original
+        .iter()
+        .enumerate()
+        .map(|(index, &class)| match class {
+            Class::Short if is_closing_sentence(lines, &original, index) => Class::Good,
+            Class::Short => resolve_short(&original, index),
+            _ => class,
+        })
+        .collect();
     shorts_resolved
         .iter()
         .enumerate()
@@ -71,6 +78,13 @@ fn smooth_classes(lines: &[Line]) -> Vec<bool> {
             Class::Short | Class::Bad => false,
         })
         .collect()
+}
+
+/// A short line that ends a sentence after good prose, with nothing decided after it:
+/// the article's last words ("“That’s correct,” Volker said."), not page furniture.
+fn is_closing_sentence(lines: &[Line], classes: &[Class], index: usize) -> bool {
+    let nothing_after = !classes[index + 1..].iter().any(|&class| decided(class, true));
+    lines[index].ends_sentence && nothing_after && neighbour(classes, index, Step::Back, true) == Class::Good
 }
 
 fn resolve_short(classes: &[Class], index: usize) -> Class {
