@@ -84,7 +84,8 @@ fn smooth_classes(lines: &[Line]) -> Vec<bool> {
 /// the article's last words ("“That’s correct,” Volker said."), not page furniture.
 fn is_closing_sentence(lines: &[Line], classes: &[Class], index: usize) -> bool {
     let nothing_after = !classes[index + 1..].iter().any(|&class| decided(class, true));
-    lines[index].ends_sentence && nothing_after && neighbour(classes, index, Step::Back, true) == Class::Good
+    let prose_before = matches!(neighbour(classes, index, Step::Back, false), Class::Good | Class::NearGood);
+    lines[index].ends_sentence && nothing_after && prose_before
 }
 
 fn resolve_short(classes: &[Class], index: usize) -> Class {
