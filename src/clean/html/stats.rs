@@ -115,10 +115,9 @@ impl Stats {
     fn mark_furniture(&mut self, page: &Page) {
         let guard = self.prose[0] as f32 * PROSE_GUARD;
         let body_prose = self.body_prose(page);
-        for index in 1..page.nodes.len() {
-            let node = &page.nodes[index];
+        for (index, (node, &held)) in page.nodes.iter().zip(&body_prose).enumerate().skip(1) {
             let prose = self.prose[index] as f32;
-            let wraps_body = body_prose[index] as f32 >= prose * PROSE_GUARD && body_prose[index] >= WRAPPED_BODY_CHARS;
+            let wraps_body = held as f32 >= prose * PROSE_GUARD && held >= WRAPPED_BODY_CHARS;
             let own = node.marks.always_furniture || (node.marks.furniture && prose < guard.max(1.0) && !wraps_body);
             self.furniture[index] = own || self.furniture[node.parent];
         }

@@ -173,7 +173,7 @@ fn trim_end(lines: &[Line], good: &[bool], region: Range<usize>, gap: usize, isl
     let first = (region.start..=last).rev().take_while(|&index| good[index]).last()?;
     let previous = (region.start..first).rev().find(|&index| good[index])?;
     let chars: usize = lines[first..=last].iter().map(|line| line.chars).sum();
-    (first - previous - 1 >= gap && chars < island).then_some(previous + 1)
+    (first - previous > gap && chars < island).then_some(previous + 1)
 }
 
 /// The new start of `region` when its first run of good lines is a small island.
@@ -182,7 +182,7 @@ fn trim_start(lines: &[Line], good: &[bool], region: Range<usize>, gap: usize, i
     let last = (first..region.end).take_while(|&index| good[index]).last()?;
     let next = (last + 1..region.end).find(|&index| good[index])?;
     let chars: usize = lines[first..=last].iter().map(|line| line.chars).sum();
-    (next - last - 1 >= gap && chars < island).then_some(next)
+    (next - last > gap && chars < island).then_some(next)
 }
 
 /// What furniture costs the article region, in characters of prose.
