@@ -42,7 +42,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract claims from files, folders (recursively: .html, .htm, .txt) or `-` (standard input)
+    /// Extract claims from files, folders (recursively: .html, .htm, .xhtml, .txt, .text) or `-` (standard input)
     Extract(ExtractArgs),
     /// Print the cleaned main text of a page
     Clean(CleanArgs),
@@ -217,7 +217,7 @@ pub fn read_document(path: &str, format: Option<Format>) -> Result<Document, Inp
     Document::decode(path, &bytes, format)
 }
 
-/// Expand folders into their .html, .htm and .txt files (recursively, sorted).
+/// Expand folders into their .html, .htm, .xhtml, .txt and .text files (recursively, sorted).
 fn expand_inputs(paths: &[String]) -> (Vec<String>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();

@@ -42,8 +42,8 @@ pub enum InputError {
         /// The file.
         path: String,
     },
-    /// A folder holds no .html, .htm or .txt file.
-    #[error("{}: no .html, .htm or .txt files in this folder", path.display())]
+    /// A folder holds no .html, .htm, .xhtml, .txt or .text file.
+    #[error("{}: no .html, .htm, .xhtml, .txt or .text files in this folder", path.display())]
     NoInputs {
         /// The folder.
         path: PathBuf,

@@ -82,7 +82,7 @@ fn missing_file_and_empty_folder_are_input_errors() {
     let dir = scratch("empty-folder");
     let output = claimex(&["extract", dir.to_str().expect("utf-8 path")], None);
     assert_eq!(output.status.code(), Some(1));
-    assert!(text(&output.stderr).contains("no .html, .htm or .txt files"));
+    assert!(text(&output.stderr).contains("no .html, .htm, .xhtml, .txt or .text files"));
 }
 
 #[test]
