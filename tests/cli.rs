@@ -159,6 +159,19 @@ fn clean_and_split_print_text() {
 }
 
 #[test]
+fn eval_split_scores_a_treebank_file_and_checks_its_threshold() {
+    let treebank = "tests/data/sentences/news_dev.json";
+    let output = claimex(&["eval", "split", "--treebank", treebank, "--min-f1", "0.9"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let report = text(&output.stdout);
+    for line in ["treebank P ", "treebank in-paragraph P ", "treebank para-fed P "] {
+        assert!(report.contains(line), "missing {line:?} in:\n{report}");
+    }
+    let output = claimex(&["eval", "split", "--treebank", treebank, "--min-f1", "1.01"], None);
+    assert_eq!(output.status.code(), Some(5), "F1 cannot reach 1.01");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let output = claimex(&["extract", "--format", "yaml", "x.txt"], None);
     assert_eq!(output.status.code(), Some(2));

@@ -47,7 +47,8 @@ pub enum EvalCommand {
         rules: Option<PathBuf>,
     },
     /// Sentence splitting on the golden rules and news probes
-    /// (DIR/golden_rules_en.json, DIR/news_probes_en.json)
+    /// (DIR/golden_rules_en.json, DIR/news_probes_en.json) and on a treebank file
+    /// (--treebank FILE: boundary precision, recall and F1)
     Split(eval_split::SplitArgs),
     /// Claims against gold annotations (a folder of <id>.txt and <id>.json)
     Claims(eval_claims::ClaimsArgs),

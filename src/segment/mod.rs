@@ -8,11 +8,13 @@
 //! How a block is split (`scan.rs`): a period, question or exclamation mark, or an
 //! ellipsis ends a sentence when the next word starts it (a capital, a digit, a
 //! bullet), unless the word before is an abbreviation that does not end sentences
-//! there ("Gov. Ellen", "No. 2", "U.S. Senate"). Sentences inside a multi-sentence
-//! quotation are split; the attribution stage joins them. A line break ends a
-//! sentence when the line has no final punctuation and the next line starts a new
-//! one (headlines, list items), except in hard-wrapped paragraphs. Bullets and the
-//! next marker of an inline list ("1) ... 2) ...") start new sentences.
+//! there ("Gov. Ellen", "No. 2", "U.S. Senate", "9 a.m. Monday"). Sentences inside a
+//! multi-sentence quotation are split; the attribution stage joins them. A line break
+//! ends a sentence when the line has no final punctuation and the next line starts a
+//! new one (headlines, list items), except in hard-wrapped paragraphs. Bullets, the
+//! next marker of an inline list ("1) ... 2) ...") and an image credit ("... the
+//! crater Image: NASA.") start new sentences; a Wikinews dateline that opens a block
+//! ("Marlow, Ohio, United States —") is a sentence of its own.
 
 mod chars;
 mod examples;

@@ -1,7 +1,8 @@
 //! The segmenter's exception lists, from `rules/segment.toml`.
 //!
 //! Input: the rule source. Output: [`SegmentRules`]: word lists keyed by lower-case
-//! words without their final period, the bullet characters, and the file's examples.
+//! words without their final period, the credit labels, the bullet and dateline-dash
+//! characters, and the file's examples.
 
 use std::collections::HashSet;
 
@@ -21,10 +22,13 @@ struct RawSegmentRules {
     before_numbers: Vec<String>,
     never_end: Vec<String>,
     may_end: Vec<String>,
+    continuations: Vec<String>,
     street_or_saint: Vec<String>,
     sentence_starters: Vec<String>,
     intro_prepositions: Vec<String>,
     speech_verbs: Vec<String>,
+    credit_labels: Vec<String>,
+    dateline_dashes: Vec<String>,
     bullets: Vec<String>,
     line_bullets: Vec<String>,
     #[serde(default)]
@@ -71,10 +75,13 @@ pub struct SegmentRules {
     before_numbers: HashSet<String>,
     never_end: HashSet<String>,
     may_end: HashSet<String>,
+    continuations: HashSet<String>,
     street_or_saint: HashSet<String>,
     sentence_starters: HashSet<String>,
     intro_prepositions: HashSet<String>,
     speech_verbs: HashSet<String>,
+    credit_labels: Vec<String>,
+    dateline_dashes: Vec<char>,
     bullets: Vec<char>,
     line_bullets: Vec<char>,
     examples: Vec<SegmentExample>,
@@ -87,6 +94,8 @@ impl SegmentRules {
         let raw: RawSegmentRules = file.parse()?;
         let bullets = single_characters(&raw.bullets).map_err(|bullet| file.error_at(0, format!("bullet {bullet:?} must be one character")))?;
         let line_bullets = single_characters(&raw.line_bullets).map_err(|bullet| file.error_at(0, format!("line bullet {bullet:?} must be one character")))?;
+        let dateline_dashes = single_characters(&raw.dateline_dashes).map_err(|dash| file.error_at(0, format!("dateline dash {dash:?} must be one character")))?;
+        let credit_labels = raw.credit_labels.iter().map(|label| label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()).filter(|label| !label.is_empty()).collect();
         let examples = raw
             .example
             .iter()
@@ -101,10 +110,13 @@ impl SegmentRules {
             before_numbers: word_set(&raw.before_numbers),
             never_end: word_set(&raw.never_end),
             may_end: word_set(&raw.may_end),
+            continuations: word_set(&raw.continuations),
             street_or_saint: word_set(&raw.street_or_saint),
             sentence_starters: word_set(&raw.sentence_starters),
             intro_prepositions: word_set(&raw.intro_prepositions),
             speech_verbs: word_set(&raw.speech_verbs),
+            credit_labels,
+            dateline_dashes,
             bullets,
             line_bullets,
             examples,
@@ -133,6 +145,39 @@ impl SegmentRules {
     /// True when a phrase opened by `word` is no sentence on its own ("At 5 a.m.").
     pub fn is_intro_preposition(&self, word: &str) -> bool {
         contains(&self.intro_prepositions, word)
+    }
+
+    /// True when `word` continues a sentence after a `may-end` abbreviation ("p.m. Monday").
+    pub fn is_continuation(&self, word: &str) -> bool {
+        contains(&self.continuations, word)
+    }
+
+    /// True when some credit labels are listed.
+    pub fn has_credit_labels(&self) -> bool {
+        !self.credit_labels.is_empty()
+    }
+
+    /// The length in bytes of the longest credit label ("Image", "Photo credit") that
+    /// ends `head`, compared without case; 0 when none does.
+    pub fn credit_label_before(&self, head: &str) -> usize {
+        let mut longest = 0;
+        for label in &self.credit_labels {
+            let tail = head.len().checked_sub(label.len()).and_then(|start| head.get(start..));
+            if label.len() > longest && tail.is_some_and(|tail| tail.eq_ignore_ascii_case(label)) {
+                longest = label.len();
+            }
+        }
+        longest
+    }
+
+    /// True when `c` separates a dateline from the story ("Marlow, Ohio —").
+    pub fn is_dateline_dash(&self, c: char) -> bool {
+        self.dateline_dashes.contains(&c)
+    }
+
+    /// The dateline dashes.
+    pub fn dateline_dashes(&self) -> &[char] {
+        &self.dateline_dashes
     }
 
     /// True when `word` is a verb of speech ("said", "asked").

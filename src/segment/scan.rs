@@ -3,8 +3,11 @@
 //! Input: a block of cleaned text (no block break inside) and the [`SegmentRules`].
 //! Output: ascending split points; the text between two of them, trimmed, is one
 //! sentence. The scanner walks the bytes once and stops only at bytes that can
-//! matter (terminal punctuation, line breaks, the first byte of a bullet or an
-//! ellipsis), so it runs at memory speed on ordinary prose.
+//! matter (terminal punctuation, line breaks, colons, the first byte of a bullet or
+//! an ellipsis, and the first dash of the block), so it runs at memory speed on
+//! ordinary prose. Two splits are found ahead of the scan and taken when it gets
+//! there: the next marker of an inline list, and the end of a dateline that opens the
+//! block ("Marlow, Ohio, United States —"), looked for once, at the block's first dash.
 
 use super::chars::{self, Next};
 use super::lists;
@@ -18,6 +21,12 @@ const WRAPPED_LINES: usize = 3;
 const INTRO_WORDS: usize = 2;
 /// Most capitalised words between a quoted question and its speech verb.
 const TAG_WORDS: usize = 4;
+/// Most words in a dateline ("Kinshasa, Democratic Republic of the Congo —").
+const DATELINE_WORDS: usize = 6;
+/// Most bytes before the first comma of a dateline ("Rio Grande do Sul, Brazil —").
+const DATELINE_NAME_BYTES: usize = 40;
+/// Most bytes before the first dash of a block for it to be looked at as a dateline.
+const DATELINE_BYTES: usize = 96;
 
 /// Split points of one block.
 pub(super) fn split_points(block: &str, rules: &SegmentRules) -> Vec<usize> {
@@ -63,12 +72,17 @@ struct Scanner<'a> {
     text: &'a str,
     rules: &'a SegmentRules,
     interesting: [bool; 256],
+    /// `interesting` without the dateline dashes, once the block's first dash is seen.
+    past_dateline: [bool; 256],
+    /// True until the first dateline dash of the block has been looked at.
+    dateline_open: bool,
     splits: Vec<usize>,
     sentence_start: usize,
     line_start: usize,
     wrap_width: Option<usize>,
     in_list: bool,
-    pending_item: Option<usize>,
+    /// A split found ahead: the next inline list marker, or the end of a dateline.
+    pending_split: Option<usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -77,12 +91,30 @@ impl<'a> Scanner<'a> {
         for byte in [b'.', b'!', b'?', b'\n', 0xE2] {
             interesting[usize::from(byte)] = true;
         }
+        interesting[usize::from(b':')] = rules.has_credit_labels();
         for bullet in rules.bullets() {
             let mut buffer = [0u8; 4];
             interesting[usize::from(bullet.encode_utf8(&mut buffer).as_bytes()[0])] = true;
         }
+        let past_dateline = interesting;
+        for dash in rules.dateline_dashes() {
+            let mut buffer = [0u8; 4];
+            interesting[usize::from(dash.encode_utf8(&mut buffer).as_bytes()[0])] = true;
+        }
         let wrap_width = wrap_width(text);
-        Scanner { text, rules, interesting, splits: Vec::new(), sentence_start: 0, line_start: 0, wrap_width, in_list: false, pending_item: None }
+        Scanner {
+            text,
+            rules,
+            interesting,
+            past_dateline,
+            dateline_open: !rules.dateline_dashes().is_empty(),
+            splits: Vec::new(),
+            sentence_start: 0,
+            line_start: 0,
+            wrap_width,
+            in_list: false,
+            pending_split: None,
+        }
     }
 
     fn run(mut self) -> Vec<usize> {
@@ -99,6 +131,7 @@ impl<'a> Scanner<'a> {
             at = match byte {
                 b'.' | b'!' | b'?' => self.punctuation(at),
                 b'\n' => self.line_break(at),
+                b':' => self.colon(at),
                 _ => self.special_character(at),
             };
         }
@@ -118,19 +151,19 @@ impl<'a> Scanner<'a> {
     /// Record a sentence start; when it is a list item, find the next item on its line.
     fn start_sentence(&mut self, at: usize) {
         self.sentence_start = chars::skip_space(self.text, at);
-        self.pending_item = None;
+        self.pending_split = None;
         let item = self.skip_bullets(self.sentence_start);
         let marker = lists::marker_at(self.text, item);
         let in_list = std::mem::replace(&mut self.in_list, marker.is_some());
         if let Some(marker) = marker.filter(|marker| in_list || marker.opens_list()) {
             let line_end = self.text[marker.end..].find('\n').map_or(self.text.len(), |offset| marker.end + offset);
-            self.pending_item = lists::next_marker(self.text, &marker, line_end);
+            self.pending_split = lists::next_marker(self.text, &marker, line_end);
         }
     }
 
     fn flush_item(&mut self, at: usize) {
-        while let Some(item) = self.pending_item.filter(|&item| item <= at) {
-            self.pending_item = None;
+        while let Some(item) = self.pending_split.filter(|&item| item <= at) {
+            self.pending_split = None;
             self.split(item);
         }
     }
@@ -140,9 +173,12 @@ impl<'a> Scanner<'a> {
         at + rest.len() - rest.trim_start_matches(|c: char| self.rules.is_bullet(c) || self.rules.is_line_bullet(c) || chars::is_space(c)).len()
     }
 
-    /// A lead byte: an ellipsis character, a bullet, or nothing of interest.
+    /// A lead byte: an ellipsis character, a bullet, a dash, or nothing of interest.
     fn special_character(&mut self, at: usize) -> usize {
         let Some(c) = chars::char_at(self.text, at) else { return at + 1 };
+        if self.dateline_open && self.rules.is_dateline_dash(c) {
+            self.first_dash(at);
+        }
         if c == '…' {
             return self.punctuation(at);
         }
@@ -151,6 +187,40 @@ impl<'a> Scanner<'a> {
             self.split(at);
         }
         at + c.len_utf8()
+    }
+
+    /// The block's first dash, at `at`: when it comes early in the first sentence, the
+    /// block may open with a dateline that ends at it or at a later dash. Dashes stop
+    /// the scan no more after this.
+    fn first_dash(&mut self, at: usize) {
+        self.dateline_open = false;
+        self.interesting = self.past_dateline;
+        if at <= DATELINE_BYTES && self.splits.is_empty() && self.pending_split.is_none() {
+            self.pending_split = dateline_end(self.text, self.rules);
+        }
+    }
+
+    /// A colon at `at`: a capitalised credit label before it, after the end of a phrase,
+    /// starts a new sentence ("... the nucleus Image: NASA/JPL."). Returns where
+    /// scanning goes on.
+    fn colon(&mut self, at: usize) -> usize {
+        if !at.checked_sub(1).and_then(|before| self.text.as_bytes().get(before)).is_some_and(u8::is_ascii_alphabetic) {
+            return at + 1;
+        }
+        let length = self.rules.credit_label_before(&self.text[..at]);
+        if length == 0 {
+            return at + 1;
+        }
+        let label = at - length;
+        let capital = chars::char_at(self.text, label).is_some_and(char::is_uppercase);
+        let spaced = chars::char_before(self.text, label).is_some_and(chars::is_space);
+        let previous = self.text[self.sentence_start.min(label)..label].trim_end().chars().next_back();
+        let ends_phrase = previous.is_some_and(|c| c.is_alphanumeric() || chars::is_closer(c) || chars::is_terminal(c));
+        let credit_follows = self.text[at + 1..].starts_with([' ', '\t']) && chars::skip_space(self.text, at + 1) < self.text.len();
+        if capital && spaced && ends_phrase && credit_follows {
+            self.split(label);
+        }
+        at + 1
     }
 
     /// Terminal punctuation at `at`; returns where scanning goes on.
@@ -221,7 +291,7 @@ impl<'a> Scanner<'a> {
             return matches!(class, Next::Capital | Next::Digit);
         }
         match self.rules.abbreviation(word) {
-            Some(kind) => self.abbreviation_ends(kind, token_start, class),
+            Some(kind) => self.abbreviation_ends(kind, token_start, next, class),
             None if chars::is_single_letter(word) || chars::is_dotted_abbreviation(word) => {
                 class == Next::Capital && self.starter_follows(next) && !self.is_intro_phrase(token_start)
             }
@@ -229,13 +299,19 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn abbreviation_ends(&self, kind: Abbreviation, token_start: usize, class: Next) -> bool {
+    fn abbreviation_ends(&self, kind: Abbreviation, token_start: usize, next: usize, class: Next) -> bool {
         match kind {
             Abbreviation::Title | Abbreviation::NeverEnd => false,
             Abbreviation::BeforeNumber => class == Next::Capital,
-            Abbreviation::MayEnd => class == Next::Capital && !self.is_intro_phrase(token_start),
-            Abbreviation::StreetOrSaint => self.follows_name(token_start) && self.abbreviation_ends(Abbreviation::MayEnd, token_start, class),
+            Abbreviation::MayEnd => class == Next::Capital && !self.is_intro_phrase(token_start) && !self.continuation_follows(next),
+            Abbreviation::StreetOrSaint => self.follows_name(token_start) && self.abbreviation_ends(Abbreviation::MayEnd, token_start, next, class),
         }
+    }
+
+    /// True when the word at `next` continues a sentence after a `may-end` abbreviation
+    /// ("9 a.m. Monday", "6:15 a.m. Central time", "Hanjin Co. Ltd.").
+    fn continuation_follows(&self, next: usize) -> bool {
+        self.rules.is_continuation(chars::letters_at(self.text, chars::skip_openers(self.text, next)))
     }
 
     /// True when only bullets and white space stand between the sentence start and `at`.
@@ -352,4 +428,74 @@ fn wrap_width(block: &str) -> Option<usize> {
     let lengths = block.lines().map(|line| line.trim_end().chars().count());
     let (count, longest) = lengths.fold((0, 0), |(count, longest), length| (count + 1, longest.max(length)));
     (count >= WRAPPED_LINES).then_some(longest)
+}
+
+/// Where a dateline that opens the block ends, when a sentence with final punctuation
+/// follows it: capitalised place names in two or more comma-separated parts, then a
+/// dateline dash ("Marlow, Ohio, United States — Voters ... Saturday."; short lower-case
+/// words such as "of" may stand inside a name). A first word in capitals is a wire
+/// dateline ("WASHINGTON (Reuters) - The", "HERSHEY, Pa. - Voters") and stays in its
+/// sentence; a title-case headline has no final punctuation and stays whole.
+fn dateline_end(block: &str, rules: &SegmentRules) -> Option<usize> {
+    if !may_open_with_dateline(block.as_bytes()) {
+        return None;
+    }
+    let mut parts = 1;
+    let mut previous: Option<&str> = None;
+    for (index, token) in block.split_whitespace().take(DATELINE_WORDS + 1).enumerate() {
+        let start = token.as_ptr() as usize - block.as_ptr() as usize;
+        let mut characters = token.chars();
+        let dash = characters.next().is_some_and(|c| rules.is_dateline_dash(c)) && characters.next().is_none();
+        if dash {
+            let after = start + token.len();
+            let last_ok = previous.is_some_and(|word| !word.ends_with(','));
+            let capital_follows = chars::char_at(block, chars::skip_space(block, after)).is_some_and(char::is_uppercase);
+            let sentence_follows = capital_follows && block[after..].contains(chars::is_terminal);
+            return (parts >= 2 && last_ok && sentence_follows).then_some(after);
+        }
+        let word = token.strip_suffix(',').unwrap_or(token);
+        parts += usize::from(word.len() < token.len());
+        let first = word.chars().next()?;
+        let letters = word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+        let connector = first.is_lowercase() && index > 0 && word.chars().count() <= 3 && !token.ends_with(',');
+        let shouted = index == 0 && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
+        if !letters || shouted || !(first.is_uppercase() || connector) {
+            return None;
+        }
+        previous = Some(token);
+    }
+    None
+}
+
+/// A cheap test run before [`dateline_end`] on every block: the block opens with a
+/// capital (or a non-ASCII letter), and a comma comes within [`DATELINE_NAME_BYTES`]
+/// bytes after only letters, spaces, hyphens and apostrophes, with no lower-case word of
+/// four letters or more ("Isle of Wight," and "Marlow," pass; "Some of the steepest",
+/// "Dr. Chiara" and "Must Read" do not).
+fn may_open_with_dateline(bytes: &[u8]) -> bool {
+    if !bytes.first().is_some_and(|b| b.is_ascii_uppercase() || *b >= 0x80) {
+        return false;
+    }
+    let mut lower_word = 0;
+    let mut word_start = true;
+    for &byte in &bytes[..bytes.len().min(DATELINE_NAME_BYTES)] {
+        match byte {
+            b',' => return true,
+            b' ' => {
+                word_start = true;
+                lower_word = 0;
+                continue;
+            }
+            b'a'..=b'z' if word_start || lower_word > 0 => {
+                lower_word += 1;
+                if lower_word > 3 {
+                    return false;
+                }
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'-' | b'\'' | 0x80.. => {}
+            _ => return false,
+        }
+        word_start = false;
+    }
+    false
 }
