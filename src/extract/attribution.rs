@@ -200,7 +200,8 @@ impl Input<'_> {
 
     /// Drop leading joiners from the source ("as one neo-bank CEO" → "one neo-bank
     /// CEO"); refuse a source that holds a word of the list `not-in-source` (a verb or
-    /// preposition: the match was not a speaker), ends in a word of `not-source-end`
+    /// preposition: the match was not a speaker) unless, as written, it is in
+    /// `first-names` (the `Will` of Will Moy), ends in a word of `not-source-end`
     /// or a possessive, or starts inside a contraction (the `ve` of `I’ve`); refuse
     /// content that starts with a word of `not-content-start` (`about`: no statement).
     fn refine<'r>(&self, mut candidate: Candidate<'r>) -> Option<Candidate<'r>> {
@@ -218,7 +219,7 @@ impl Input<'_> {
         let content_start = candidate.capture_text("content", self.text).and_then(|c| c.split_whitespace().next());
         let refused = slice.is_empty()
             || in_list("source-joiners", slice)
-            || slice.split_whitespace().any(|word| in_list("not-in-source", word))
+            || slice.split_whitespace().any(|word| in_list("not-in-source", word) && !self.file.in_list("first-names", word))
             || in_list("not-source-end", last_word)
             || slice.ends_with(['\'', '\u{2019}'])
             || self.text[..source.start].ends_with(['\'', '\u{2019}'])
