@@ -56,3 +56,10 @@ fn later_mentions_link_to_the_full_name() {
     let found = actors("Laura Harth spoke first. Later, Harth said the group would publish more.");
     assert!(found.iter().any(|(t, n, r)| t == "Harth" && n == "Laura Harth" && r == "actors/surname"), "{found:?}");
 }
+
+#[test]
+fn a_person_named_only_as_a_source_is_an_actor() {
+    let found = actors("Tanvir Hossain, a hydrologist at the institute, said the river would crest on Friday. Hossain said more rain was due.");
+    assert!(has(&found, "Tanvir Hossain", "actors/named-source"), "{found:?}");
+    assert!(found.iter().any(|(t, n, r)| t == "Hossain" && n == "Tanvir Hossain" && r == "actors/surname"), "{found:?}");
+}

@@ -19,6 +19,56 @@ use crate::span::Span;
 /// The `set` flag of a rule whose matches are lists of names, not actors.
 const MEMBERS_OF_LIST: &str = "members-of-list";
 
+/// Persons named only as the source of an attribution ("Tanvir Hossain, a hydrologist,
+/// said"), with their other mentions: two to four capitalised name words, none an
+/// organisation keyword, the first not a sentence starter, not inside a found actor or
+/// place (rule `actors/named-source`).
+pub fn named_sources(text: &str, sources: &[Span], known: &[Span], file: &RuleFileRules) -> Vec<Finding> {
+    let mut found: Vec<Finding> = Vec::new();
+    for &source in sources {
+        let source = after_last_title(text, source, file);
+        let taken = known.iter().chain(found.iter().map(|f| &f.span)).any(|span| span.overlaps(source));
+        if taken || !is_person_name(source.slice(text), file) {
+            continue;
+        }
+        let name = source.slice(text).to_string();
+        let fields = Fields::Actor(ActorFields { name, actor_type: "person".into(), role: None });
+        found.push(Finding { span: source, rule: format!("{}/named-source", file.name), fields, captures: vec![] });
+    }
+    let mentions: Vec<Finding> = other_mentions(text, &found, file)
+        .into_iter()
+        .filter(|mention| !known.iter().any(|span| span.overlaps(mention.span)))
+        .collect();
+    found.extend(mentions);
+    found.sort_by_key(|f| (f.span.start, f.span.end));
+    found
+}
+
+/// The part of a source after its last word of `person-titles` (`Fed Governor Lucinda
+/// Park` → `Lucinda Park`); the whole source when it has none.
+fn after_last_title(text: &str, source: Span, file: &RuleFileRules) -> Span {
+    let slice = source.slice(text);
+    let title_end = slice
+        .split_whitespace()
+        .filter(|word| file.in_list("person-titles", word))
+        .last()
+        .map(|word| word.as_ptr() as usize - slice.as_ptr() as usize + word.len());
+    title_end.map_or(source, |end| Span::new(source.start + end, source.end).trimmed(text))
+}
+
+/// Two to four words, each a capital then lower-case letters (`O’Neill`, `Smith-Jones`
+/// too), none an organisation keyword, the first not a sentence starter.
+fn is_person_name(name: &str, file: &RuleFileRules) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_word = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '\u{2019}'))
+    };
+    (2..=4).contains(&words.len())
+        && words.iter().all(|word| name_word(word) && !file.in_list("organization-keywords", word))
+        && !file.in_list("sentence-starters", words[0])
+}
+
 /// Build actor findings, then add list members and other mentions of the names found.
 pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, places: &[Span]) -> Vec<Finding> {
     let mut found: Vec<Finding> = candidates

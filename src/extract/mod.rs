@@ -63,10 +63,23 @@ pub fn extract(text: &str, sentences: &[Sentence], rules: &ClaimRules, options: 
     }
     if let Some(file) = rules.of_kind(ClaimKind::Attribution) {
         let attributions = attribution::findings(text, sentences, file, &findings);
+        if let Some(actors) = rules.of_kind(ClaimKind::Actor) {
+            let sources: Vec<Span> = attributions.iter().filter_map(source_span).collect();
+            let known: Vec<Span> = findings.iter().filter(|(kind, _)| matches!(kind, ClaimKind::Actor | ClaimKind::Place)).map(|(_, f)| f.span).collect();
+            let named = actor::named_sources(text, &sources, &known, actors);
+            findings.extend(named.into_iter().map(|finding| (ClaimKind::Actor, finding)));
+        }
         findings.extend(attributions.into_iter().map(|finding| (ClaimKind::Attribution, finding)));
     }
     let claims = findings.into_iter().map(|(kind, finding)| to_claim(text, sentences, kind, finding, options)).collect();
     link::link(claims)
+}
+
+fn source_span(finding: &Finding) -> Option<Span> {
+    match &finding.fields {
+        Fields::Attribution(attribution) => Some(attribution.source.span),
+        _ => None,
+    }
 }
 
 fn to_claim(text: &str, sentences: &[Sentence], kind: ClaimKind, finding: Finding, options: Options) -> Claim {
