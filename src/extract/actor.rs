@@ -3,12 +3,14 @@
 //! Input: settled candidates with the capture `name` (else the claim text is the
 //! name), optional `role`, and `actor_type` from a list column, a capture or the
 //! rule's `set`, and the spans of the places found. Output: actor findings, minus
-//! persons named inside a place's name (`Virginia Beach`, the `Louis` of `St. Louis`); the other capitalised
-//! names of a list that names a found organisation ("SpaceX, Blue Origin and Ceres
-//! Robotics") as organisations (rule `actors/listed-with-organization`); then every
-//! other whole-word mention of a found name, and of a person's surname alone, as a
-//! finding of its own (rules `actors/repeated-name` and `actors/surname`), linked to
-//! the full name.
+//! persons named inside a place's name (`Virginia Beach`, the `Louis` of `St.
+//! Louis`); the other capitalised names of a list that names a found organisation
+//! ("SpaceX, Blue Origin and Ceres Robotics") as organisations (rule
+//! `actors/listed-with-organization`); then every other whole-word mention of a found
+//! name, and of a person's surname alone, as a finding of its own (rules
+//! `actors/repeated-name` and `actors/surname`), linked to the full name. After the
+//! attributions, [`named_sources`] turns sources that read as persons' names into
+//! actors (rule `actors/named-source`).
 
 use super::matching::{self, is_whole_word, Candidate};
 use super::Finding;
@@ -127,7 +129,7 @@ fn listed_with_organizations(text: &str, found: &[Finding], file: &RuleFileRules
                 continue;
             }
             let fields = Fields::Actor(ActorFields { name: name.to_string(), actor_type: "organization".into(), role: None });
-            members_found.push(Finding { span: member, rule: format!("{}/{}", file.name, list.rule.id.rsplit('/').next().unwrap_or_default()), fields, captures: vec![] });
+            members_found.push(Finding { span: member, rule: list.rule.id.clone(), fields, captures: vec![] });
         }
     }
     members_found
