@@ -203,7 +203,7 @@ impl Input<'_> {
     /// preposition: the match was not a speaker) unless, as written, it is in
     /// `first-names` (the `Will` of Will Moy), ends in a word of `not-source-end`
     /// or a possessive, or starts inside a contraction (the `ve` of `I’ve`); refuse
-    /// content that starts with a word of `not-content-start` (`about`: no statement).
+    /// content that starts with a word of `not-content-start` (`earlier`: no statement).
     fn refine<'r>(&self, mut candidate: Candidate<'r>) -> Option<Candidate<'r>> {
         let index = candidate.captures.iter().position(|(name, _)| name == "source")?;
         let mut source = trim_source(self.text, candidate.captures[index].1);
