@@ -6,11 +6,15 @@
 //! found name, and of a person's surname alone, becomes a finding of its own
 //! (rules `actors/repeated-name` and `actors/surname`), linked to the full name.
 
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 use super::matching::{is_whole_word, Candidate};
 use super::Finding;
 use crate::claim::{ActorFields, Fields};
 use crate::ruleset::RuleFileRules;
-use crate::span::Span;
+use crate::span::{DisjointSpans, Span};
 
 /// Build actor findings, then add later mentions of the names found.
 pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules) -> Vec<Finding> {
@@ -32,7 +36,7 @@ fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
         span: candidate.span,
         rule: candidate.rule.id.clone(),
         fields: Fields::Actor(ActorFields { name, actor_type, role }),
-        captures: candidate.captures.clone(),
+        captures: candidate.owned_captures(),
     })
 }
 
@@ -40,7 +44,7 @@ fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
 /// from the front of the `name` capture, shrinking the claim with it; refuse a name
 /// left empty or made only of an organisation keyword.
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
-    let Some(index) = candidate.captures.iter().position(|(name, _)| name == "name") else { return Some(candidate) };
+    let Some(index) = candidate.captures.iter().position(|(name, _)| *name == "name") else { return Some(candidate) };
     let name = candidate.captures[index].1;
     let start = name_start(text, name, file);
     if start >= name.end {
@@ -81,23 +85,62 @@ pub fn strip_possessive(name: &str) -> &str {
     name.strip_suffix("'s").or_else(|| name.strip_suffix("\u{2019}s")).unwrap_or(name).trim_end_matches(['\'', '\u{2019}'])
 }
 
-/// Whole-word mentions of found names (and persons' surnames) not yet covered.
+/// Whole-word mentions of found names (and persons' surnames) not yet covered, after
+/// the first finding of the name. Longer forms are taken first; all their
+/// occurrences are found in one pass over the text.
 fn later_mentions(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<Finding> {
+    let forms = mention_forms(found, file);
+    let surfaces: Vec<&str> = forms.iter().map(|(surface, ..)| surface.as_str()).collect();
+    let first_seen = first_seen(found);
+    let mut covered = DisjointSpans::default();
+    for finding in found {
+        covered.insert(finding.span);
+    }
     let mut mentions: Vec<Finding> = Vec::new();
-    let mut covered: Vec<Span> = found.iter().map(|f| f.span).collect();
-    for (surface, full, actor_type, rule) in mention_forms(found, file) {
-        let first_seen = found.iter().filter(|f| name_of(f) == Some(full.as_str())).map(|f| f.span.start).min().unwrap_or(0);
-        for (start, _) in text.match_indices(surface.as_str()) {
+    for ((surface, full, actor_type, rule), starts) in forms.iter().zip(occurrences(text, &surfaces)) {
+        let first_seen = first_seen.get(full.as_str()).copied().unwrap_or(0);
+        for start in starts {
             let span = Span::new(start, start + surface.len());
-            if start < first_seen || !is_whole_word(text, span.start, span.end) || covered.iter().any(|c| c.overlaps(span)) {
+            if start < first_seen || !is_whole_word(text, span.start, span.end) || covered.overlaps(span) {
                 continue;
             }
-            covered.push(span);
+            covered.insert(span);
             let fields = Fields::Actor(ActorFields { name: full.clone(), actor_type: actor_type.clone(), role: None });
             mentions.push(Finding { span, rule: format!("{}/{rule}", file.name), fields, captures: vec![] });
         }
     }
     mentions
+}
+
+/// Where each name is first found.
+fn first_seen(found: &[Finding]) -> HashMap<&str, usize> {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for finding in found {
+        if let Some(name) = name_of(finding) {
+            let start = first.entry(name).or_insert(finding.span.start);
+            *start = (*start).min(finding.span.start);
+        }
+    }
+    first
+}
+
+/// For each surface, the starts of its occurrences in `text` as `str::match_indices`
+/// gives them (left to right, none overlapping the one before), all in one pass.
+fn occurrences(text: &str, surfaces: &[&str]) -> Vec<Vec<usize>> {
+    // A per-document automaton: the kind that builds fastest.
+    let built = AhoCorasick::builder().kind(Some(AhoCorasickKind::NoncontiguousNFA)).build(surfaces);
+    let Ok(automaton) = built else {
+        return surfaces.iter().map(|surface| text.match_indices(surface).map(|(start, _)| start).collect()).collect();
+    };
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
+    for found in automaton.find_overlapping_iter(text) {
+        let index = found.pattern().as_usize();
+        let length = surfaces[index].len();
+        if starts[index].last().is_none_or(|last| found.start() >= last + length) {
+            starts[index].push(found.start());
+        }
+    }
+    starts
 }
 
 fn name_of(finding: &Finding) -> Option<&str> {

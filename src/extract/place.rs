@@ -19,7 +19,7 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>]) -> Vec<Finding> {
                 span: candidate.span,
                 rule: candidate.rule.id.clone(),
                 fields: Fields::Place(PlaceFields { name, place_type }),
-                captures: candidate.captures.clone(),
+                captures: candidate.owned_captures(),
             }
         })
         .collect()
