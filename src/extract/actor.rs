@@ -12,11 +12,14 @@
 //! attributions, [`named_sources`] turns sources that read as persons' names into
 //! actors (rule `actors/named-source`).
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 use super::matching::{self, is_whole_word, Candidate};
+use crate::ruleset::pattern::Window;
 use super::Finding;
 use crate::claim::{ActorFields, Fields};
 use crate::ruleset::RuleFileRules;
-use crate::span::Span;
+use crate::span::{DisjointSpans, Span};
 
 /// The `set` flag of a rule whose matches are lists of names, not actors.
 const MEMBERS_OF_LIST: &str = "members-of-list";
@@ -97,7 +100,7 @@ fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
         span: candidate.span,
         rule: candidate.rule.id.clone(),
         fields: Fields::Actor(ActorFields { name, actor_type, role }),
-        captures: candidate.captures.clone(),
+        captures: candidate.owned_captures(),
     })
 }
 
@@ -115,7 +118,8 @@ fn listed_with_organizations(text: &str, found: &[Finding], file: &RuleFileRules
     };
     let lists = file.rules.iter().filter(|rule| rule.set.get(MEMBERS_OF_LIST).is_some_and(|v| v.as_bool() == Some(true)));
     let mut members_found = Vec::new();
-    for list in lists.flat_map(|rule| matching::find(rule, text, 0)) {
+    let whole = Window::new(text);
+    for list in lists.flat_map(|rule| matching::find(rule, whole, 0)) {
         let members = list_members(text, list.span);
         if !members.iter().any(|&member| is_organization(member)) {
             continue;
@@ -176,7 +180,7 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
     if candidate.flag(MEMBERS_OF_LIST) {
         return None;
     }
-    let Some(index) = candidate.captures.iter().position(|(name, _)| name == "name") else { return Some(candidate) };
+    let Some(index) = candidate.captures.iter().position(|(name, _)| *name == "name") else { return Some(candidate) };
     let name = candidate.captures[index].1;
     let start = name_start(text, name, file);
     if start >= name.end {
@@ -239,22 +243,47 @@ pub fn strip_possessive(name: &str) -> &str {
 }
 
 /// Whole-word mentions of found names (and persons' surnames) not yet covered,
-/// anywhere in the text.
+/// anywhere in the text. Longer forms are taken first; all their occurrences are
+/// found in one pass over the text.
 fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<Finding> {
+    let forms = mention_forms(found, file);
+    let surfaces: Vec<&str> = forms.iter().map(|(surface, ..)| surface.as_str()).collect();
+    let mut covered = DisjointSpans::default();
+    for finding in found {
+        covered.insert(finding.span);
+    }
     let mut mentions: Vec<Finding> = Vec::new();
-    let mut covered: Vec<Span> = found.iter().map(|f| f.span).collect();
-    for (surface, full, actor_type, rule) in mention_forms(found, file) {
-        for (start, _) in text.match_indices(surface.as_str()) {
+    for ((surface, full, actor_type, rule), starts) in forms.iter().zip(occurrences(text, &surfaces)) {
+        for start in starts {
             let span = Span::new(start, start + surface.len());
-            if !is_whole_word(text, span.start, span.end) || covered.iter().any(|c| c.overlaps(span)) {
+            if !is_whole_word(text, span.start, span.end) || covered.overlaps(span) {
                 continue;
             }
-            covered.push(span);
+            covered.insert(span);
             let fields = Fields::Actor(ActorFields { name: full.clone(), actor_type: actor_type.clone(), role: None });
             mentions.push(Finding { span, rule: format!("{}/{rule}", file.name), fields, captures: vec![] });
         }
     }
     mentions
+}
+
+/// For each surface, the starts of its occurrences in `text` as `str::match_indices`
+/// gives them (left to right, none overlapping the one before), all in one pass.
+fn occurrences(text: &str, surfaces: &[&str]) -> Vec<Vec<usize>> {
+    // A per-document automaton: the kind that builds fastest.
+    let built = AhoCorasick::builder().kind(Some(AhoCorasickKind::NoncontiguousNFA)).build(surfaces);
+    let Ok(automaton) = built else {
+        return surfaces.iter().map(|surface| text.match_indices(surface).map(|(start, _)| start).collect()).collect();
+    };
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
+    for found in automaton.find_overlapping_iter(text) {
+        let index = found.pattern().as_usize();
+        let length = surfaces[index].len();
+        if starts[index].last().is_none_or(|last| found.start() >= last + length) {
+            starts[index].push(found.start());
+        }
+    }
+    starts
 }
 
 /// (surface to look for, full name, actor type, rule id) for every found name.

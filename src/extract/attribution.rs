@@ -10,11 +10,12 @@
 
 use super::matching::{self, Candidate};
 use super::quotes::{self, Quotation};
-use super::{sentence_of, unvetoed, Finding};
+use super::{first_disjoint, sentence_of, unvetoed, Finding};
 use crate::claim::{AttributionFields, ClaimKind, Fields, Part, Source};
+use crate::ruleset::pattern::Window;
 use crate::ruleset::{RuleFileRules, Scope};
 use crate::segment::Sentence;
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 
 /// A quotation of at most this many words inside a sentence is a scare quote or a
 /// title, not speech that ends the window of a later tag.
@@ -26,11 +27,18 @@ struct Input<'a> {
     sentences: &'a [Sentence],
     file: &'a RuleFileRules,
     known: &'a [(ClaimKind, Finding)],
+    /// The spans of `known`, with their positions in it.
+    known_spans: SpanIndex<usize>,
+    /// Positions in `known`, by start (then position).
+    known_by_start: Vec<usize>,
 }
 
 /// Build attribution findings.
 pub fn findings(text: &str, sentences: &[Sentence], file: &RuleFileRules, known: &[(ClaimKind, Finding)]) -> Vec<Finding> {
-    let input = Input { text, sentences, file, known };
+    let known_spans = SpanIndex::new(known.iter().enumerate().map(|(position, (_, finding))| (finding.span, position)));
+    let mut known_by_start: Vec<usize> = (0..known.len()).collect();
+    known_by_start.sort_by_key(|position| (known[*position].1.span.start, *position));
+    let input = Input { text, sentences, file, known, known_spans, known_by_start };
     let quotations = quotes::find(text);
     let tagged = input.tagged(&quotations);
     let reported = input.reported(&quotations, &tagged);
@@ -79,11 +87,14 @@ impl Input<'_> {
     fn direct(&self, quotations: &[Quotation], tagged: &[Option<Tag>], reported: &[Finding]) -> Vec<Finding> {
         let mut found: Vec<Finding> = Vec::new();
         let mut last: Option<(Tag, usize)> = None;
+        let mut reported_by_end: Vec<&Finding> = reported.iter().collect();
+        reported_by_end.sort_by_key(|finding| finding.span.end);
+        let reported_spans = SpanIndex::new(reported.iter().map(|finding| (finding.span, ())));
         for (quotation, tag) in quotations.iter().zip(tagged) {
-            let earlier = self.latest_before(quotation.outer.start, last.as_ref(), reported);
-            let covered = reported.iter().any(|f| f.span.start <= quotation.outer.start && quotation.outer.end <= f.span.end);
-            let continued = if covered { None } else { self.continued(quotation, earlier.as_ref()) };
-            let tag = match tag.clone().or(continued) {
+            let earlier = || self.latest_before(quotation.outer.start, last.as_ref(), &reported_by_end);
+            let covered = || reported_spans.near(quotation.outer).iter().any(|(span, _)| span.contains(quotation.outer));
+            let continued = || if covered() { None } else { self.continued(quotation, earlier().as_ref()) };
+            let tag = match tag.clone().or_else(continued) {
                 Some(tag) => tag,
                 None => continue,
             };
@@ -100,12 +111,13 @@ impl Input<'_> {
     }
 
     /// The latest attribution ending before `offset`: the last quotation's tag or a
-    /// reported-speech attribution, whichever ends later.
-    fn latest_before(&self, offset: usize, last: Option<&(Tag, usize)>, reported: &[Finding]) -> Option<(Tag, usize)> {
-        let from_reported = reported
-            .iter()
-            .filter(|f| f.span.end <= offset)
-            .max_by_key(|f| f.span.end)
+    /// reported-speech attribution (the last of them on a tie), whichever ends later.
+    /// `reported` is sorted by end, ties in their order.
+    fn latest_before(&self, offset: usize, last: Option<&(Tag, usize)>, reported: &[&Finding]) -> Option<(Tag, usize)> {
+        let before = reported.partition_point(|f| f.span.end <= offset);
+        let from_reported = before
+            .checked_sub(1)
+            .and_then(|index| reported.get(index))
             .and_then(|f| match &f.fields {
                 Fields::Attribution(a) => Some((Tag { source: a.source.span, cue: a.cue.span, rule: f.rule.clone(), captures: f.captures.clone() }, f.span.end)),
                 _ => None,
@@ -155,12 +167,13 @@ impl Input<'_> {
     }
 
     fn first_tag(&self, scope: Scope, window: Span) -> Option<Tag> {
+        let text = Window::new(window.slice(self.text));
         let mut candidates: Vec<Candidate> = self
             .file
             .rules
             .iter()
             .filter(|rule| rule.scope == scope && !rule.exclude)
-            .flat_map(|rule| matching::find(rule, window.slice(self.text), window.start))
+            .flat_map(|rule| matching::find(rule, text, window.start))
             .collect();
         candidates.sort_by(|a, b| b.rule.priority.cmp(&a.rule.priority).then(b.span.len().cmp(&a.span.len())));
         candidates.into_iter().filter_map(|c| self.refine(c)).find_map(|c| tag(&c, self.text))
@@ -181,14 +194,15 @@ impl Input<'_> {
     /// Reported speech from sentence rules, minus cues already used by quotations and
     /// cues inside a quotation (the quoted speaker's own words).
     fn reported(&self, quotations: &[Quotation], tagged: &[Option<Tag>]) -> Vec<Finding> {
-        let used_cues: Vec<Span> = tagged.iter().flatten().map(|tag| tag.cue).collect();
+        let used_cues = SpanIndex::new(tagged.iter().flatten().map(|tag| (tag.cue, ())));
+        let quoted = SpanIndex::new(quotations.iter().map(|quotation| (quotation.content, ())));
         let candidates: Vec<Candidate> = unvetoed(self.file, self.text, self.sentences)
             .into_iter()
-            .filter(|c| !used_cues.iter().any(|used| used.overlaps(c.core())))
-            .filter(|c| !quotations.iter().any(|q| q.content.overlaps(c.core())))
+            .filter(|c| !used_cues.near(c.core()).iter().any(|(used, _)| used.overlaps(c.core())))
+            .filter(|c| !quoted.near(c.core()).iter().any(|(content, _)| content.overlaps(c.core())))
             .filter_map(|c| self.refine(c))
             .collect();
-        distinct_cues(candidates)
+        distinct_cues(candidates, self.sentences)
             .iter()
             .filter_map(|candidate| {
                 let content = candidate.capture("content")?.trimmed(self.text);
@@ -205,7 +219,7 @@ impl Input<'_> {
     /// or a possessive, or starts inside a contraction (the `ve` of `I’ve`); refuse
     /// content that starts with a word of `not-content-start` (`earlier`: no statement).
     fn refine<'r>(&self, mut candidate: Candidate<'r>) -> Option<Candidate<'r>> {
-        let index = candidate.captures.iter().position(|(name, _)| name == "source")?;
+        let index = candidate.captures.iter().position(|(name, _)| *name == "source")?;
         let mut source = trim_source(self.text, candidate.captures[index].1);
         let in_list = |list: &str, word: &str| self.file.in_list(list, &word.to_lowercase());
         while let Some(word) = source.slice(self.text).split_whitespace().next() {
@@ -261,20 +275,23 @@ impl Input<'_> {
     /// The name of an actor (or place) found inside `span`: the last one, which heads
     /// the phrase ("Safeguard Defenders campaign director Laura Harth"), the longest on a tie.
     fn named_within(&self, span: Span) -> Option<String> {
-        self.known
+        self.known_spans
+            .near(span)
             .iter()
-            .filter(|(_, f)| span.contains(f.span))
-            .max_by_key(|(_, f)| (f.span.end, f.span.len()))
-            .and_then(|(_, f)| name_of(f))
+            .filter(|(inner, _)| span.contains(*inner))
+            .max_by_key(|(inner, position)| (inner.end, inner.len(), *position))
+            .and_then(|(_, position)| name_of(&self.known[*position].1))
     }
 
-    /// The nearest actor (person or organization, as `wanted` says) before `offset`.
+    /// The nearest actor (person or organization, as `wanted` says) before `offset`:
+    /// the one starting last, the last found on a tie.
     fn nearest_before(&self, offset: usize, wanted: &str) -> Option<String> {
-        self.known
+        let upto = self.known_by_start.partition_point(|position| self.known[*position].1.span.start <= offset);
+        self.known_by_start[..upto]
             .iter()
-            .filter(|(_, f)| f.span.end <= offset)
-            .filter(|(kind, f)| fits(*kind, f, wanted))
-            .max_by_key(|(_, f)| f.span.start)
+            .rev()
+            .map(|position| &self.known[*position])
+            .find(|(kind, f)| f.span.end <= offset && fits(*kind, f, wanted))
             .and_then(|(_, f)| name_of(f))
     }
 }
@@ -302,7 +319,7 @@ fn tag(candidate: &Candidate, text: &str) -> Option<Tag> {
         source: trim_source(text, candidate.capture("source")?),
         cue: candidate.capture("cue")?,
         rule: candidate.rule.id.clone(),
-        captures: candidate.captures.clone(),
+        captures: candidate.owned_captures(),
     })
 }
 
@@ -344,14 +361,7 @@ fn trim_final_period(text: &str, mut span: Span) -> Span {
 }
 
 /// One candidate per cue: higher priority, then longer content.
-fn distinct_cues<'r>(mut candidates: Vec<Candidate<'r>>) -> Vec<Candidate<'r>> {
+fn distinct_cues<'r>(mut candidates: Vec<Candidate<'r>>, sentences: &[Sentence]) -> Vec<Candidate<'r>> {
     candidates.sort_by(|a, b| b.rule.priority.cmp(&a.rule.priority).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start)));
-    let mut kept: Vec<Candidate> = Vec::new();
-    for candidate in candidates {
-        let cue = candidate.capture("cue");
-        if !kept.iter().any(|k| k.capture("cue").zip(cue).is_some_and(|(a, b)| a.overlaps(b))) {
-            kept.push(candidate);
-        }
-    }
-    kept
+    first_disjoint(candidates, sentences, |candidate| candidate.capture("cue"))
 }

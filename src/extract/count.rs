@@ -18,7 +18,7 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules) 
         .iter()
         .filter_map(|candidate| {
             let fields = fields(text, candidate, &file.vocabulary)?;
-            Some(Finding { span: candidate.span, rule: candidate.rule.id.clone(), fields: Fields::Count(fields), captures: candidate.captures.clone() })
+            Some(Finding { span: candidate.span, rule: candidate.rule.id.clone(), fields: Fields::Count(fields), captures: candidate.owned_captures() })
         })
         .collect()
 }
@@ -66,7 +66,7 @@ fn unit(text: &str, candidate: &Candidate<'_>, vocabulary: &Vocabulary) -> Optio
 /// have none left.
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
     numbers::parse(candidate.capture_text("number", text)?, &file.vocabulary)?;
-    if let Some(index) = candidate.captures.iter().position(|(name, _)| name == "unit") {
+    if let Some(index) = candidate.captures.iter().position(|(name, _)| *name == "unit") {
         let unit = candidate.captures[index].1;
         let kept = kept_unit(text, unit, file);
         if kept.is_empty() {
@@ -75,7 +75,7 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
             candidate.captures[index].1 = kept;
         }
         if candidate.span.end == unit.end {
-            let end = candidate.captures.iter().filter(|(name, _)| name != "claim").map(|(_, span)| span.end).max();
+            let end = candidate.captures.iter().filter(|(name, _)| *name != "claim").map(|(_, span)| span.end).max();
             candidate.span.end = end.unwrap_or(candidate.span.end).min(candidate.span.end);
         }
     }

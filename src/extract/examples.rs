@@ -13,6 +13,7 @@ use serde_json::Value;
 use crate::claim::Claim;
 use crate::clean::CleanText;
 use crate::extract::{self, matching, Options};
+use crate::ruleset::pattern::Window;
 use crate::ruleset::{CompiledRule, RuleSet};
 use crate::segment;
 
@@ -44,7 +45,7 @@ fn claims_of(rules: &RuleSet, text: &str) -> Vec<Claim> {
 }
 
 fn blocked_texts(rule: &CompiledRule, text: &str) -> Vec<String> {
-    matching::find(rule, text, 0).iter().map(|c| c.span.slice(text).to_string()).collect()
+    matching::find(rule, Window::new(text), 0).iter().map(|c| c.span.slice(text).to_string()).collect()
 }
 
 fn check_example(rules: &RuleSet, rule: &CompiledRule, text: &str, expected: &[BTreeMap<String, Value>], blocks: &[String]) -> Option<String> {

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::claim::{Claim, ClaimKind, Fields};
-use crate::span::Span;
+use crate::span::SpanIndex;
 
 /// Sort, number and link the claims of one document.
 pub fn link(mut claims: Vec<Claim>) -> Vec<Claim> {
@@ -16,25 +16,42 @@ pub fn link(mut claims: Vec<Claim>) -> Vec<Claim> {
         (a.span.start, a.kind, a.span.end, &a.rule, &a.text).cmp(&(b.span.start, b.kind, b.span.end, &b.rule, &b.text))
     });
     assign_ids(&mut claims);
-    let contents: Vec<(Span, String)> = claims
-        .iter()
-        .filter_map(|claim| match &claim.fields {
-            Fields::Attribution(fields) => Some((fields.content.span, claim.id.clone())),
-            _ => None,
-        })
-        .collect();
+    let contents = Contents::new(&claims);
     let by_sentence = ids_by_sentence(&claims);
     for claim in &mut claims {
-        claim.context.attributed_to = contents
-            .iter()
-            .filter(|(content, id)| *id != claim.id && content.contains(claim.span))
-            .min_by_key(|(content, _)| content.len())
-            .map(|(_, id)| id.clone());
-        let (places, actors) = by_sentence.get(&claim.sentence).cloned().unwrap_or_default();
-        claim.context.places = places.into_iter().filter(|id| *id != claim.id).collect();
-        claim.context.actors = actors.into_iter().filter(|id| *id != claim.id).collect();
+        claim.context.attributed_to = contents.innermost(claim);
+        let Some((places, actors)) = by_sentence.get(&claim.sentence) else { continue };
+        let others = |ids: &Vec<String>| ids.iter().filter(|id| **id != claim.id).cloned().collect();
+        claim.context.places = others(places);
+        claim.context.actors = others(actors);
     }
     claims
+}
+
+/// The contents of a document's attributions, with their position and id.
+struct Contents {
+    index: SpanIndex<(usize, String)>,
+}
+
+impl Contents {
+    fn new(claims: &[Claim]) -> Contents {
+        let contents = claims.iter().filter_map(|claim| match &claim.fields {
+            Fields::Attribution(fields) => Some((fields.content.span, claim.id.clone())),
+            _ => None,
+        });
+        Contents { index: SpanIndex::new(contents.enumerate().map(|(position, (span, id))| (span, (position, id)))) }
+    }
+
+    /// The id of the shortest content holding `claim` (the first such attribution on a
+    /// tie), other than the claim's own.
+    fn innermost(&self, claim: &Claim) -> Option<String> {
+        self.index
+            .near(claim.span)
+            .iter()
+            .filter(|(content, (_, id))| *id != claim.id && content.contains(claim.span))
+            .min_by_key(|(content, (position, _))| (content.len(), *position))
+            .map(|(_, (_, id))| id.clone())
+    }
 }
 
 fn assign_ids(claims: &mut [Claim]) {

@@ -1,12 +1,14 @@
 //! Run compiled rules over a piece of text and collect candidate matches.
 //!
-//! Input: a compiled rule and a text window (a sentence, or the text beside a
+//! Input: a compiled rule and a text [`Window`] (a sentence, or the text beside a
 //! quotation) with its offset in the document. Output: [`Candidate`]s whose spans are
-//! document offsets. List rules match whole words only.
-
-use regex::{Captures, Regex};
+//! document offsets, as the regex crate would find them on the window (the engines
+//! behind [`Pattern`] only make it faster). List rules match whole words only. Capture
+//! names are the rule's own strings, not copies; an exclusion rule's groups are not
+//! recorded unless it has a `claim` group.
 
 use crate::claim::ClaimKind;
+use crate::ruleset::pattern::{Found, Pattern, Record, Window};
 use crate::ruleset::{CompiledRule, Matcher};
 use crate::span::Span;
 
@@ -17,16 +19,21 @@ pub struct Candidate<'r> {
     pub rule: &'r CompiledRule,
     /// The claim span: the `claim` capture, else the whole match.
     pub span: Span,
-    /// Named captures that took part, with document spans.
-    pub captures: Vec<(String, Span)>,
+    /// Named captures that took part, by field name, with document spans.
+    pub captures: Vec<(&'r str, Span)>,
     /// For list rules: the matched row's columns after the first, by name.
-    pub columns: Vec<(String, String)>,
+    pub columns: Vec<(&'r str, &'r str)>,
 }
 
 impl Candidate<'_> {
     /// The span of capture `name`, if it took part.
     pub fn capture(&self, name: &str) -> Option<Span> {
-        self.captures.iter().find(|(n, _)| n == name).map(|(_, span)| *span)
+        self.captures.iter().find(|(n, _)| *n == name).map(|(_, span)| *span)
+    }
+
+    /// The captures with owned names, as a finding keeps them.
+    pub fn owned_captures(&self) -> Vec<(String, Span)> {
+        self.captures.iter().map(|(name, span)| (name.to_string(), *span)).collect()
     }
 
     /// The text of capture `name` in `text`.
@@ -36,7 +43,7 @@ impl Candidate<'_> {
 
     /// The value of column `name` (list rules).
     pub fn column(&self, name: &str) -> Option<&str> {
-        self.columns.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.columns.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
     }
 
     /// A constant string the rule sets (`set = { name = "..." }`).
@@ -66,62 +73,64 @@ impl Candidate<'_> {
 /// All matches of `rule` in `window`, which starts at byte `offset` of the document.
 /// Pattern rules of kind attribution are tried from every match start onward, so a
 /// wrong early match ("On reports that…") cannot hide a later one.
-pub fn find<'r>(rule: &'r CompiledRule, window: &str, offset: usize) -> Vec<Candidate<'r>> {
+pub fn find<'r>(rule: &'r CompiledRule, window: Window<'_>, offset: usize) -> Vec<Candidate<'r>> {
     match &rule.matcher {
-        Matcher::Pattern(regex) => matches(regex, window, rule.kind == ClaimKind::Attribution)
+        Matcher::Pattern(pattern) => matches(pattern, window, rule.kind == ClaimKind::Attribution, record(rule, pattern))
             .into_iter()
-            .filter_map(|found| {
-                let whole = found.get(0)?;
-                let claim = regex
-                    .capture_names()
-                    .flatten()
-                    .filter(|name| base_name(name) == "claim")
-                    .find_map(|name| found.name(name))
-                    .unwrap_or(whole);
-                let captures = regex
-                    .capture_names()
-                    .flatten()
-                    .filter_map(|name| found.name(name).map(|m| (base_name(name), Span::new(m.start(), m.end()).shifted(offset))))
-                    .collect();
-                let span = Span::new(claim.start(), claim.end()).shifted(offset);
-                (!span.is_empty()).then_some(Candidate { rule, span, captures, columns: vec![] })
-            })
+            .filter_map(|found| candidate(rule, pattern, &found, offset))
             .collect(),
         Matcher::List { automaton, rows, columns } => automaton
-            .find_iter(window)
-            .filter(|found| is_whole_word(window, found.start(), found.end()))
+            .find_iter(window.text())
+            .filter(|found| is_whole_word(window.text(), found.start(), found.end()))
             .map(|found| {
                 let row = &rows[found.pattern().as_usize()];
-                let columns = columns.iter().cloned().zip(row.iter().skip(1).cloned()).collect();
+                let columns = columns.iter().map(String::as_str).zip(row.iter().skip(1).map(String::as_str)).collect();
                 Candidate { rule, span: Span::new(found.start(), found.end()).shifted(offset), captures: vec![], columns }
             })
             .collect(),
     }
 }
 
-/// The matches of `regex` in `window`: leftmost non-overlapping ones, or with
+/// The candidate of one match: the claim span is the first `claim` group that took
+/// part, else the whole match; an empty claim is no candidate.
+fn candidate<'r>(rule: &'r CompiledRule, pattern: &'r Pattern, found: &Found, offset: usize) -> Option<Candidate<'r>> {
+    let whole = found.span()?.shifted(offset);
+    let span_of = |index: usize| found.group(index).map(|span| span.shifted(offset));
+    let groups = pattern.groups();
+    let claim = groups.iter().filter(|group| group.field == "claim").find_map(|group| span_of(group.index));
+    let span = claim.unwrap_or(whole);
+    let captures = groups.iter().filter_map(|group| Some((group.field.as_str(), span_of(group.index)?))).collect();
+    (!span.is_empty()).then_some(Candidate { rule, span, captures, columns: vec![] })
+}
+
+/// What to record of a rule's matches: an exclusion rule needs only its claim span,
+/// so its groups only when it has a `claim` group.
+fn record(rule: &CompiledRule, pattern: &Pattern) -> Record {
+    let has_claim = pattern.groups().iter().any(|group| group.field == "claim");
+    if rule.exclude && !has_claim {
+        Record::Match
+    } else {
+        Record::Groups
+    }
+}
+
+/// The matches of `pattern` in `window`: leftmost non-overlapping ones, or with
 /// `every_start`, also those starting inside an earlier match.
-fn matches<'w>(regex: &Regex, window: &'w str, every_start: bool) -> Vec<Captures<'w>> {
+fn matches(pattern: &Pattern, window: Window<'_>, every_start: bool, record: Record) -> Vec<Found> {
     if !every_start {
-        return regex.captures_iter(window).collect();
+        return pattern.matches(window, record).collect();
     }
     let mut found = Vec::new();
     let mut start = 0;
-    while let Some(captures) = regex.captures_at(window, start) {
-        let Some(whole) = captures.get(0) else { break };
-        found.push(captures);
+    while let Some(next) = pattern.match_at(window, start, record) {
+        let Some(whole) = next.span() else { break };
+        found.push(next);
         // Go on from the next word, so each possible source is tried once.
-        let rest = &window[whole.start()..];
+        let rest = &window.text()[whole.start..];
         let Some(space) = rest.find(char::is_whitespace) else { break };
-        start = whole.start() + space + 1;
+        start = whole.start + space + 1;
     }
     found
-}
-
-/// A capture's name without a trailing number: alternatives of one pattern name
-/// their captures `source` and `source2`, which mean the same field.
-fn base_name(name: &str) -> String {
-    name.trim_end_matches(|c: char| c.is_ascii_digit()).to_string()
 }
 
 /// True when `text[start..end]` is not glued to a letter or digit on either side.

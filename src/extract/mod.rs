@@ -5,6 +5,12 @@
 //! found it, its fields and its links (`context`), sorted by position with stable
 //! ids. Per kind, exclusion rules veto what they cover and overlapping matches are
 //! settled by priority, then length. Extraction never fails.
+//!
+//! A file's rules run one after another, each over the sentences where the file's
+//! prefilter ([`crate::ruleset::prefilter`]) says it may match; the candidates are
+//! then put back in text order, so the result is that of every rule run on every
+//! sentence. Later steps compare only spans of one sentence, or look spans up by
+//! position, so no step grows with the square of a long document.
 
 mod actor;
 mod attribution;
@@ -16,7 +22,10 @@ pub mod numbers;
 mod place;
 mod quotes;
 
+use std::collections::HashMap;
+
 use crate::claim::{Capture, Claim, ClaimKind, Context, Fields};
+use crate::ruleset::pattern::Window;
 use crate::ruleset::{ClaimRules, RuleFileRules, Scope};
 use crate::segment::Sentence;
 use crate::span::Span;
@@ -113,40 +122,61 @@ fn settle<'r>(
     sentences: &[Sentence],
     refine: impl Fn(Candidate<'r>) -> Option<Candidate<'r>>,
 ) -> Vec<Candidate<'r>> {
-    non_overlapping(unvetoed(file, text, sentences).into_iter().filter_map(refine).collect())
+    non_overlapping(unvetoed(file, text, sentences).into_iter().filter_map(refine).collect(), sentences)
 }
 
 /// The matches of a file's sentence-scope rules in every sentence, minus those whose
-/// core an exclusion rule of equal or higher priority covers.
+/// core an exclusion rule of equal or higher priority covers. Each rule runs over the
+/// sentences where the file's prefilter says it may match, one rule after another.
 pub fn unvetoed<'r>(file: &'r RuleFileRules, text: &str, sentences: &[Sentence]) -> Vec<Candidate<'r>> {
-    let mut candidates = Vec::new();
-    let mut blocked: Vec<(Span, i32)> = Vec::new();
-    for sentence in sentences {
-        let window = sentence.span().slice(text);
-        for rule in file.rules.iter().filter(|rule| rule.scope == Scope::Sentence) {
-            let found = matching::find(rule, window, sentence.start);
+    let windows: Vec<Window> = sentences.iter().map(|sentence| Window::new(sentence.span().slice(text))).collect();
+    let possible = file.prefilter.possible(text, sentences);
+    let mut candidates: Vec<(usize, Candidate<'r>)> = Vec::new();
+    let mut blocked: Vec<Vec<(Span, i32)>> = vec![Vec::new(); sentences.len()];
+    for (index, rule) in file.rules.iter().enumerate().filter(|(_, rule)| rule.scope == Scope::Sentence) {
+        for (number, sentence) in sentences.iter().enumerate().filter(|(number, _)| possible.contains(*number, index)) {
+            let found = matching::find(rule, windows[number], sentence.start);
             if rule.exclude {
-                blocked.extend(found.iter().map(|c| (c.span, rule.priority)));
+                blocked[number].extend(found.iter().map(|c| (c.span, rule.priority)));
             } else {
-                candidates.extend(found);
+                candidates.extend(found.into_iter().map(|candidate| (number, candidate)));
             }
         }
     }
-    candidates.retain(|c| !blocked.iter().any(|(span, priority)| c.rule.priority <= *priority && span.overlaps(c.core())));
+    // Back in text order (sentence, then rule), the order later ties are settled in.
+    candidates.sort_by_key(|(number, _)| *number);
     candidates
+        .into_iter()
+        .filter(|(number, c)| !blocked[*number].iter().any(|(span, priority)| c.rule.priority <= *priority && span.overlaps(c.core())))
+        .map(|(_, candidate)| candidate)
+        .collect()
 }
 
 /// Keep the best of overlapping candidates: higher priority, then longer, then earlier.
-pub fn non_overlapping(mut candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
+pub fn non_overlapping<'r>(mut candidates: Vec<Candidate<'r>>, sentences: &[Sentence]) -> Vec<Candidate<'r>> {
     candidates.sort_by(|a, b| {
         b.rule.priority.cmp(&a.rule.priority).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start))
     });
-    let mut kept: Vec<Candidate> = Vec::new();
-    for candidate in candidates {
-        if !kept.iter().any(|k| k.span.overlaps(candidate.span)) {
-            kept.push(candidate);
-        }
-    }
+    let mut kept = first_disjoint(candidates, sentences, |candidate| Some(candidate.span));
     kept.sort_by_key(|c| (c.span.start, c.span.end));
     kept
+}
+
+/// The items, in order, whose span overlaps the span of no item kept before them (an
+/// item without a span is kept and blocks nothing). Spans lie inside sentences, so
+/// only spans of one sentence are compared.
+pub fn first_disjoint<T>(items: Vec<T>, sentences: &[Sentence], span: impl Fn(&T) -> Option<Span>) -> Vec<T> {
+    let mut taken: HashMap<usize, Vec<Span>> = HashMap::new();
+    items
+        .into_iter()
+        .filter(|item| {
+            let Some(span) = span(item) else { return true };
+            let spans = taken.entry(sentence_of(sentences, span.start)).or_default();
+            let free = !spans.iter().any(|kept| kept.overlaps(span));
+            if free {
+                spans.push(span);
+            }
+            free
+        })
+        .collect()
 }

@@ -34,7 +34,7 @@ fn finding(text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> Optio
         span: candidate.span,
         rule: candidate.rule.id.clone(),
         fields: Fields::Place(PlaceFields { name, place_type }),
-        captures: candidate.captures.clone(),
+        captures: candidate.owned_captures(),
     })
 }
 

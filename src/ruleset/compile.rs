@@ -2,16 +2,19 @@
 //!
 //! Input: the four claim rule files of a [`RuleSource`] (`counts.toml`,
 //! `places.toml`, `actors.toml`, `attributions.toml`) and the word lists they name.
-//! Output: [`ClaimRules`]. Checks that every pattern builds, that fragments and lists
-//! exist, that each kind's required captures are present and that ids are unique.
-//! Errors carry the file, line and column of the defect.
+//! Output: [`ClaimRules`]: per file, its rules (each pattern compiled into a
+//! [`Pattern`]) and its [`Prefilter`]. Checks that every pattern builds, that fragments
+//! and lists exist, that each kind's required captures are present and that ids are
+//! unique. Errors carry the file, line and column of the defect.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use toml::Spanned;
 
+use super::pattern::Pattern;
+use super::prefilter::Prefilter;
 use super::raw::{RawExample, RawList, RawRule, RawRuleFile};
 use super::words::key;
 use super::{RuleError, RuleFile, RuleSource};
@@ -36,6 +39,8 @@ pub struct RuleFileRules {
     pub name: String,
     /// The rules, in file order.
     pub rules: Vec<CompiledRule>,
+    /// Which rules may match in a window.
+    pub prefilter: Prefilter,
     /// The file's vocabularies.
     pub vocabulary: Vocabulary,
     /// The file's word lists, by name: each row is the list's columns.
@@ -66,7 +71,7 @@ pub enum Scope {
 #[derive(Debug)]
 pub enum Matcher {
     /// A regular expression with named captures.
-    Pattern(Regex),
+    Pattern(Pattern),
     /// Whole-word entries of a word list; each match carries its row's columns.
     List {
         /// The automaton over the first column.
@@ -179,8 +184,9 @@ fn compile_file(source: &RuleSource, file: &RuleFile) -> Result<RuleFileRules, R
         }
         rules.push(context.compile_rule(&name, kind, rule)?);
     }
+    let prefilter = Prefilter::new(&rules).map_err(|message| file.error_at(0, message))?;
     let entries = lists.iter().map(|(k, v)| (k.clone(), v.rows.iter().map(|row| row[0].clone()).collect())).collect();
-    Ok(RuleFileRules { kind, name, rules, vocabulary, lists: lists.into_iter().map(|(k, v)| (k, v.rows)).collect(), entries })
+    Ok(RuleFileRules { kind, name, rules, prefilter, vocabulary, lists: lists.into_iter().map(|(k, v)| (k, v.rows)).collect(), entries })
 }
 
 fn compile_vocabulary(raw: &RawRuleFile) -> Vocabulary {
@@ -247,8 +253,8 @@ impl Context<'_> {
             let at = rule.scope.as_ref().map_or(rule.id.span().start, |s| s.span().start);
             return Err(self.file.error_at(at, "quote scopes (before-quote, after-quote) exist only for attribution rules"));
         }
-        if let Matcher::Pattern(regex) = &matcher {
-            self.check_captures(kind, rule, regex, scope)?;
+        if let Matcher::Pattern(pattern) = &matcher {
+            self.check_captures(kind, rule, pattern, scope)?;
         }
         Ok(CompiledRule {
             id: format!("{file_name}/{id}"),
@@ -313,13 +319,10 @@ impl Context<'_> {
         Ok(Matcher::List { automaton, rows: list.rows.clone(), columns: list.columns.clone() })
     }
 
-    fn pattern(&self, rule: &RawRule, pattern: &Spanned<String>) -> Result<Regex, RuleError> {
+    fn pattern(&self, rule: &RawRule, pattern: &Spanned<String>) -> Result<Pattern, RuleError> {
         let at = pattern.span().start;
         let expanded = self.expand(pattern.get_ref(), 0).map_err(|message| self.file.error_at(at, message))?;
-        RegexBuilder::new(&expanded)
-            .size_limit(64 << 20)
-            .dfa_size_limit(64 << 20)
-            .build()
+        Pattern::new(&expanded)
             .map_err(|error| self.file.error_at(at, format!("invalid regular expression in rule `{}`\n{error}", rule.id.get_ref())))
     }
 
@@ -367,11 +370,11 @@ impl Context<'_> {
         }
     }
 
-    fn check_captures(&self, kind: ClaimKind, rule: &RawRule, regex: &Regex, scope: Scope) -> Result<(), RuleError> {
+    fn check_captures(&self, kind: ClaimKind, rule: &RawRule, pattern: &Pattern, scope: Scope) -> Result<(), RuleError> {
         if rule.exclude {
             return Ok(());
         }
-        let names: BTreeSet<&str> = regex.capture_names().flatten().collect();
+        let names: BTreeSet<&str> = pattern.groups().iter().map(|group| group.name.as_str()).collect();
         let required: &[&str] = match (kind, scope) {
             (ClaimKind::Count, _) => &["number"],
             (ClaimKind::Attribution, Scope::Sentence) => &["source", "cue", "content"],

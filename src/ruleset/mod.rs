@@ -8,6 +8,9 @@
 //! compiled rules.
 
 mod compile;
+pub mod pattern;
+pub mod prefilter;
+pub mod sketch;
 mod error;
 pub mod raw;
 pub mod words;

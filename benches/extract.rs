@@ -1,0 +1,125 @@
+//! Benchmark: `extract::extract` throughput (sentences → claims) against one regex scan.
+//!
+//! Input: the articles of `corpus/`, each decoded, cleaned and split into sentences
+//! once before timing. Output, printed: MB/s of cleaned text (best of several rounds,
+//! one thread) for
+//!
+//! - many documents: the corpus articles extracted one by one, the list repeated to
+//!   about 4 MB, as the command line runs them;
+//! - one large document: the corpus articles' blocks joined into a single document of
+//!   about 1 MB, so that work growing faster than the text shows;
+//! - the peer, over the same many documents: one `regex` `find_iter` pass per document
+//!   of the ASCII number pattern `[0-9]+(?:[.,][0-9]+)*`, counting matches. It is the
+//!   cheapest honest scan a claim extractor must beat to find even its numbers, and
+//!   the ratio extract/peer says how many such scans one extraction costs.
+//!
+//! Run with `cargo bench --bench extract`.
+
+#![allow(clippy::print_stdout, clippy::unwrap_used)]
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Instant;
+
+use claimex::clean::{self, CleanText};
+use claimex::document::Document;
+use claimex::extract::{self, Options};
+use claimex::ruleset::RuleSet;
+use claimex::segment::{self, Sentence};
+use regex::Regex;
+
+const MANY_BYTES: usize = 4_000_000;
+const LARGE_BYTES: usize = 1_000_000;
+const ROUNDS: usize = 5;
+
+/// A document ready for the extract stage.
+struct Prepared {
+    clean: CleanText,
+    sentences: Vec<Sentence>,
+}
+
+fn main() {
+    let rules = RuleSet::embedded().unwrap();
+    let articles = corpus_articles(&rules);
+    let many = repeated(&articles);
+    let large = joined(&articles, &rules);
+    let peer = Regex::new(r"[0-9]+(?:[.,][0-9]+)*").unwrap();
+
+    let many_megabytes = many.iter().map(|document| document.clean.text.len()).sum::<usize>() as f64 / 1e6;
+    let (ours, claims) = best_rate(many_megabytes, || many.iter().map(|document| extract_claims(document, &rules)).sum());
+    let (scan, numbers) = best_rate(many_megabytes, || many.iter().map(|document| peer.find_iter(black_box(&document.clean.text)).count()).sum());
+    let large_megabytes = large.clean.text.len() as f64 / 1e6;
+    let (single, large_claims) = best_rate(large_megabytes, || extract_claims(&large, &rules));
+
+    println!("many documents: {many_megabytes:.1} MB in {} documents ({} articles repeated)", many.len(), articles.len());
+    println!("extract::extract         {ours:8.1} MB/s  ({claims} claims)");
+    println!("peer: number regex scan  {scan:8.1} MB/s  ({numbers} matches)");
+    println!("ratio extract/peer       {:8.5}  (the peer is {:.0}x faster)", ours / scan, scan / ours);
+    println!("one large document: {large_megabytes:.1} MB, {} sentences", large.sentences.len());
+    println!("extract::extract         {single:8.1} MB/s  ({large_claims} claims)");
+}
+
+fn extract_claims(document: &Prepared, rules: &RuleSet) -> usize {
+    extract::extract(black_box(&document.clean.text), &document.sentences, &rules.claims, Options::default()).len()
+}
+
+/// The best MB/s over the rounds, and what the last run returned.
+fn best_rate(megabytes: f64, mut run: impl FnMut() -> usize) -> (f64, usize) {
+    let mut best = 0.0_f64;
+    let mut result = 0;
+    for _ in 0..ROUNDS {
+        let started = Instant::now();
+        result = black_box(run());
+        best = best.max(megabytes / started.elapsed().as_secs_f64());
+    }
+    (best, result)
+}
+
+/// Every article of `corpus/`, decoded, cleaned and split as the pipeline does.
+fn corpus_articles(rules: &RuleSet) -> Vec<Prepared> {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(&corpus).unwrap().filter_map(Result::ok).map(|entry| entry.path()).collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "txt" || e == "html"))
+        .map(|path| {
+            let bytes = std::fs::read(path).unwrap();
+            let document = Document::decode(&path.to_string_lossy(), &bytes, None).unwrap();
+            prepared(clean::clean(&document, &rules.clean), rules)
+        })
+        .collect()
+}
+
+fn prepared(clean: CleanText, rules: &RuleSet) -> Prepared {
+    let sentences = segment::split(&clean, &rules.segment);
+    Prepared { clean, sentences }
+}
+
+/// The articles over and over, to about [`MANY_BYTES`] of text.
+fn repeated(articles: &[Prepared]) -> Vec<&Prepared> {
+    let mut documents = Vec::new();
+    let mut bytes = 0;
+    while bytes < MANY_BYTES {
+        for article in articles {
+            documents.push(article);
+            bytes += article.clean.text.len();
+        }
+    }
+    documents
+}
+
+/// One document made of the articles' blocks over and over, to about [`LARGE_BYTES`].
+fn joined(articles: &[Prepared], rules: &RuleSet) -> Prepared {
+    let mut blocks: Vec<&str> = Vec::new();
+    let mut bytes = 0;
+    while bytes < LARGE_BYTES {
+        for article in articles {
+            for block in &article.clean.blocks {
+                blocks.push(block.slice(&article.clean.text));
+                bytes += block.len() + 2;
+            }
+        }
+    }
+    prepared(CleanText::from_blocks(&blocks, None), rules)
+}

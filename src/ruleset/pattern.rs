@@ -1,0 +1,420 @@
+//! Compiled rule patterns: the regex as written, searched on fast engines.
+//!
+//! Input: a rule's pattern with its references expanded. Output: a [`Pattern`] whose
+//! searches give exactly the matches, captures and order of the regex crate on the
+//! pattern as written (leftmost-first, `captures_iter` and `captures_at` semantics).
+//!
+//! Why more than one regex: the regex crate's fast engine, a lazy DFA, cannot decide
+//! a Unicode word boundary (`\b`) next to a character beyond ASCII, so on most news
+//! text (curly quotes, dashes) it gives up and a slow engine runs the whole search;
+//! and Unicode classes (`\w`, `.`) make large automata that are slow to walk. Each
+//! pattern is therefore compiled up to three times:
+//!
+//! - `exact`: as written, with Unicode semantics.
+//! - `plain`: the pattern seen on plain text, text whose characters are ASCII or
+//!   common punctuation beyond it (curly quotes, dashes, no-break space, `€`; see
+//!   [`is_plain`]): every class keeps only such characters, a literal with another
+//!   character cannot match, and word boundaries are ASCII ones (none of those
+//!   punctuation marks is a word character, so they fall at the same places). On a
+//!   plain window it gives the matches of `exact`, with a much smaller automaton.
+//! - `relaxed`: without look-around assertions or captures, for patterns with a
+//!   Unicode word boundary. Every match of `exact` is a match of this one at the same
+//!   start, so in a window that is not plain the starts of `relaxed` matches are the
+//!   only candidates, and each is decided by `exact` anchored there.
+//!
+//! A window that is not plain is searched with `exact` directly when the pattern has
+//! no Unicode word boundary.
+
+use regex_automata::meta::{self, BuildError, Regex};
+use regex_automata::util::captures::Captures;
+use regex_automata::util::iter::Searcher;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, MatchKind, PatternID};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
+
+use super::sketch::sketch;
+use crate::span::Span;
+
+/// Size limit of a compiled pattern and of each lazy DFA's cache.
+const SIZE_LIMIT: usize = 64 << 20;
+
+/// A compiled rule pattern.
+#[derive(Debug)]
+pub struct Pattern {
+    /// The pattern's text, references expanded.
+    text: String,
+    /// The pattern as written.
+    exact: Regex,
+    /// The pattern on plain text.
+    plain: Regex,
+    /// Without assertions and captures; only for a pattern with Unicode word boundaries.
+    relaxed: Option<Regex>,
+    /// The named capture groups, in group order.
+    groups: Vec<Group>,
+    /// The pattern's sketch, for the prefilter (see [`Pattern::sketch`]).
+    sketch: Hir,
+    /// The one group, when the pattern is that group between zero-width assertions:
+    /// its span is the match's, so no search needs to record it.
+    whole_group: Option<usize>,
+}
+
+/// A piece of text to search, and whether it is plain (see [`is_plain`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Window<'t> {
+    text: &'t str,
+    plain: bool,
+}
+
+impl<'t> Window<'t> {
+    /// The window over `text`.
+    pub fn new(text: &'t str) -> Window<'t> {
+        Window { text, plain: is_plain(text) }
+    }
+
+    /// The text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// One match: its span and the spans of its groups, as byte offsets in the window.
+#[derive(Debug, Clone)]
+pub struct Found {
+    captures: Captures,
+    whole_group: Option<usize>,
+}
+
+impl Found {
+    /// The span of the whole match.
+    pub fn span(&self) -> Option<Span> {
+        self.captures.get_match().map(|found| Span::new(found.start(), found.end()))
+    }
+
+    /// The span of group `index`, when it took part.
+    pub fn group(&self, index: usize) -> Option<Span> {
+        if self.whole_group == Some(index) {
+            return self.span();
+        }
+        self.captures.get_group(index).map(|found| Span::new(found.start, found.end))
+    }
+}
+
+/// What a search records of each match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    /// The match and every capture group (slower: needs a backtracking engine).
+    Groups,
+    /// The match alone.
+    Match,
+}
+
+/// A named capture group.
+#[derive(Debug)]
+pub struct Group {
+    /// The group's index in the pattern.
+    pub index: usize,
+    /// The name as written (`source2`).
+    pub name: String,
+    /// The field it fills: the name without a trailing number (`source`), since
+    /// alternatives of one pattern name their captures `source` and `source2`.
+    pub field: String,
+}
+
+impl Pattern {
+    /// Compile `pattern`; the error reads as the regex crate's would.
+    pub fn new(pattern: &str) -> Result<Pattern, String> {
+        let hir = syntax::parse(pattern).map_err(|error| error.to_string())?;
+        let exact = build(&hir)?;
+        let plain = build(&plain(&hir))?;
+        let relaxed = hir.properties().look_set().contains_word_unicode().then(|| build(&relaxed(&hir))).transpose()?;
+        let groups = named_groups(&exact);
+        let sketch = sketch(&hir);
+        let whole_group = whole_group(&hir);
+        Ok(Pattern { text: pattern.to_string(), exact, plain, relaxed, groups, sketch, whole_group })
+    }
+
+    /// A small pattern that matches inside every match of this one (see
+    /// [`sketch`](super::sketch)): a window where the sketch does not match holds no
+    /// match of the pattern.
+    pub fn sketch(&self) -> &Hir {
+        &self.sketch
+    }
+
+    /// The pattern's text, references expanded.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The named capture groups, in group order.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// The leftmost-first matches of the pattern in `window`, each after the last,
+    /// as the regex crate's `captures_iter` gives them.
+    pub fn matches<'p>(&'p self, window: Window<'p>, record: Record) -> impl Iterator<Item = Found> + 'p {
+        let engine = self.engine(window);
+        let mut searcher = Searcher::new(Input::new(window.text));
+        let mut captures = self.captures(record);
+        std::iter::from_fn(move || {
+            searcher.advance(|input| {
+                engine.search(input, &mut captures);
+                Ok(captures.get_match())
+            })?;
+            Some(self.found(captures.clone()))
+        })
+    }
+
+    /// The leftmost-first match starting at or after byte `start` of `window`, as the
+    /// regex crate's `captures_at` gives it (the text before `start` is still seen by
+    /// assertions).
+    pub fn match_at(&self, window: Window<'_>, start: usize, record: Record) -> Option<Found> {
+        let mut captures = self.captures(record);
+        self.engine(window).search(&Input::new(window.text).span(start..window.text.len()), &mut captures);
+        captures.is_match().then(|| self.found(captures))
+    }
+
+    /// Room for what a search records: only the match when the groups are not asked
+    /// for, or when the one group spans the match anyway.
+    fn captures(&self, record: Record) -> Captures {
+        match record {
+            Record::Groups if self.whole_group.is_none() => self.exact.create_captures(),
+            _ => Captures::matches(self.exact.group_info().clone()),
+        }
+    }
+
+    fn found(&self, captures: Captures) -> Found {
+        Found { captures, whole_group: self.whole_group }
+    }
+
+    /// How to search `window`.
+    fn engine(&self, window: Window<'_>) -> Engine<'_> {
+        match &self.relaxed {
+            _ if window.plain => Engine::Direct(&self.plain),
+            None => Engine::Direct(&self.exact),
+            Some(relaxed) => Engine::Confirmed { relaxed, exact: &self.exact },
+        }
+    }
+}
+
+/// A way to find the next match of a pattern in one window.
+enum Engine<'p> {
+    /// One regex gives the matches.
+    Direct(&'p Regex),
+    /// `relaxed` proposes starts, `exact` decides each.
+    Confirmed { relaxed: &'p Regex, exact: &'p Regex },
+}
+
+impl Engine<'_> {
+    /// The leftmost-first match in `input`, into `captures` (no match leaves none).
+    fn search(&self, input: &Input<'_>, captures: &mut Captures) {
+        match self {
+            Engine::Direct(regex) => regex.search_captures(input, captures),
+            Engine::Confirmed { relaxed, exact } => confirmed(relaxed, exact, input, captures),
+        }
+    }
+}
+
+/// The leftmost match of `exact` in `input`, trying only where a match of `relaxed`
+/// starts. No match of `exact` starts before the leftmost start of `relaxed`, and at
+/// a start the anchored search gives the match the unanchored one would.
+fn confirmed(relaxed: &Regex, exact: &Regex, input: &Input<'_>, captures: &mut Captures) {
+    let mut from = input.start();
+    while let Some(candidate) = relaxed.search(&input.clone().span(from..input.end())) {
+        let at = candidate.start();
+        exact.search_captures(&input.clone().span(at..input.end()).anchored(Anchored::Yes), captures);
+        if captures.is_match() || at >= input.end() {
+            return;
+        }
+        from = at + 1;
+    }
+    captures.set_pattern(None);
+}
+
+/// True when `text` is plain: every character is ASCII or plain punctuation.
+pub fn is_plain(text: &str) -> bool {
+    text.is_ascii() || text.chars().all(is_plain_character)
+}
+
+/// Characters beyond ASCII that count as plain: punctuation marks and symbols common
+/// in news text, none of them a word character (no-break space, pound, yen,
+/// copyright, guillemets, registered, degree, middle dot, dashes, curly quotes,
+/// bullet, ellipsis, primes, euro, trade mark).
+const PLAIN_BEYOND_ASCII: [(char, char); 16] = [
+    ('\u{a0}', '\u{a0}'),
+    ('\u{a3}', '\u{a3}'),
+    ('\u{a5}', '\u{a5}'),
+    ('\u{a9}', '\u{a9}'),
+    ('\u{ab}', '\u{ab}'),
+    ('\u{ae}', '\u{ae}'),
+    ('\u{b0}', '\u{b0}'),
+    ('\u{b7}', '\u{b7}'),
+    ('\u{bb}', '\u{bb}'),
+    ('\u{2010}', '\u{2015}'),
+    ('\u{2018}', '\u{201f}'),
+    ('\u{2022}', '\u{2022}'),
+    ('\u{2026}', '\u{2026}'),
+    ('\u{2032}', '\u{2033}'),
+    ('\u{20ac}', '\u{20ac}'),
+    ('\u{2122}', '\u{2122}'),
+];
+
+fn is_plain_character(c: char) -> bool {
+    c.is_ascii() || PLAIN_BEYOND_ASCII.iter().any(|(first, last)| (*first..=*last).contains(&c))
+}
+
+/// Build a regex as the regex crate builds one (leftmost-first, UTF-8, no empty
+/// match inside a character), with this project's size limits.
+fn build(hir: &Hir) -> Result<Regex, String> {
+    let config = meta::Config::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(SIZE_LIMIT))
+        .hybrid_cache_capacity(SIZE_LIMIT);
+    meta::Builder::new().configure(config).build_from_hir(hir).map_err(|error| describe(&error))
+}
+
+/// A build error worded as the regex crate words it.
+fn describe(error: &BuildError) -> String {
+    match (error.size_limit(), error.syntax_error()) {
+        (Some(limit), _) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+        (None, Some(syntax)) => syntax.to_string(),
+        (None, None) => error.to_string(),
+    }
+}
+
+/// The index of the only capture group of `hir` when nothing but zero-width
+/// assertions stands beside it (`\b(?P<name>...)\b`).
+fn whole_group(hir: &Hir) -> Option<usize> {
+    if hir.properties().explicit_captures_len() != 1 {
+        return None;
+    }
+    let parts = match hir.kind() {
+        HirKind::Concat(parts) => parts.as_slice(),
+        _ => std::slice::from_ref(hir),
+    };
+    let mut groups = parts.iter().filter_map(|part| match part.kind() {
+        HirKind::Capture(capture) => Some(capture.index as usize),
+        _ => None,
+    });
+    let zero_width = parts.iter().all(|part| matches!(part.kind(), HirKind::Capture(_)) || part.properties().maximum_len() == Some(0));
+    groups.next().filter(|_| zero_width)
+}
+
+fn named_groups(regex: &Regex) -> Vec<Group> {
+    regex
+        .group_info()
+        .pattern_names(PatternID::ZERO)
+        .enumerate()
+        .filter_map(|(index, name)| {
+            let name = name?;
+            let field = name.trim_end_matches(|c: char| c.is_ascii_digit());
+            Some(Group { index, name: name.to_string(), field: field.to_string() })
+        })
+        .collect()
+}
+
+/// `hir` as it acts on plain text (see [`is_plain`]): classes keep their plain
+/// characters, a literal with another character cannot match (an alternative made
+/// only of such literals is dropped), and Unicode word assertions are ASCII ones.
+fn plain(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Class(Class::Bytes(_)) => hir.clone(),
+        HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
+            Ok(text) if !text.chars().all(is_plain_character) => Hir::fail(),
+            _ => hir.clone(),
+        },
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut class = class.clone();
+            class.intersect(&plain_characters());
+            Hir::class(Class::Unicode(class))
+        }
+        HirKind::Look(look) => Hir::look(ascii_look(*look)),
+        HirKind::Repetition(repetition) => {
+            let mut repetition = repetition.clone();
+            repetition.sub = Box::new(plain(&repetition.sub));
+            Hir::repetition(repetition)
+        }
+        HirKind::Capture(capture) => {
+            let mut capture = capture.clone();
+            capture.sub = Box::new(plain(&capture.sub));
+            Hir::capture(capture)
+        }
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(plain).collect()),
+        HirKind::Alternation(parts) => {
+            let parts: Vec<Hir> = parts.iter().map(plain).collect();
+            let kept: Vec<Hir> = parts.iter().filter(|part| !is_dead(part)).cloned().collect();
+            // An alternation needs its alternatives; keep them all when none can match.
+            Hir::alternation(if kept.is_empty() { parts } else { kept })
+        }
+    }
+}
+
+/// True when `hir` can match nothing and holds no capture group (dropping it changes
+/// neither the matches nor the group numbers).
+fn is_dead(hir: &Hir) -> bool {
+    hir.properties().minimum_len().is_none() && hir.properties().explicit_captures_len() == 0
+}
+
+/// The plain characters, as a class.
+fn plain_characters() -> ClassUnicode {
+    let ascii = std::iter::once(ClassUnicodeRange::new('\0', '\u{7f}'));
+    ClassUnicode::new(ascii.chain(PLAIN_BEYOND_ASCII.iter().map(|(first, last)| ClassUnicodeRange::new(*first, *last))))
+}
+
+/// The ASCII counterpart of a Unicode word assertion; other assertions unchanged.
+fn ascii_look(look: Look) -> Look {
+    match look {
+        Look::WordUnicode => Look::WordAscii,
+        Look::WordUnicodeNegate => Look::WordAsciiNegate,
+        Look::WordStartUnicode => Look::WordStartAscii,
+        Look::WordEndUnicode => Look::WordEndAscii,
+        Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+        Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+        other => other,
+    }
+}
+
+/// `hir` without assertions and captures: it matches wherever `hir` does, and more.
+fn relaxed(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
+        HirKind::Look(_) => Hir::empty(),
+        HirKind::Repetition(repetition) => {
+            let mut repetition = repetition.clone();
+            repetition.sub = Box::new(relaxed(&repetition.sub));
+            Hir::repetition(repetition)
+        }
+        HirKind::Capture(capture) => relaxed(&capture.sub),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(relaxed).collect()),
+        HirKind::Alternation(parts) => Hir::alternation(parts.iter().map(relaxed).collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_punctuation_is_no_word_character() {
+        for (first, last) in PLAIN_BEYOND_ASCII {
+            for c in first..=last {
+                assert_eq!(regex_syntax::try_is_word_character(c).ok(), Some(false), "{c:?} is a word character");
+            }
+        }
+    }
+
+    #[test]
+    fn windows_with_letters_beyond_ascii_are_not_plain() {
+        assert!(is_plain("He said \u{201c}no\u{201d} \u{2014} twice."));
+        assert!(!is_plain("Zo\u{eb} said no."));
+    }
+
+    #[test]
+    fn one_group_between_boundaries_spans_the_match() {
+        let pattern = Pattern::new(r"\b(?P<name>[A-Z]{2,6})\b").expect("builds");
+        let found: Vec<Found> = pattern.matches(Window::new("The FBI and NATO."), Record::Groups).collect();
+        let names: Vec<Option<Span>> = found.iter().map(|found| found.group(1)).collect();
+        assert_eq!(names, vec![Some(Span::new(4, 7)), Some(Span::new(12, 16))]);
+    }
+}

@@ -1,0 +1,97 @@
+//! The fast matching engines give the regex crate's answers: every rule pattern, run
+//! with `Pattern` on the sentences of the corpus (and on sentences with letters beyond
+//! ASCII), finds the matches and captures `regex::Regex` finds; and the prefilter
+//! never hides a sentence where a rule matches.
+
+mod common;
+
+use claimex::claim::ClaimKind;
+use claimex::extract::matching;
+use claimex::ruleset::pattern::{Found, Record, Window};
+use claimex::ruleset::{Matcher, RuleSet, Scope};
+use claimex::segment::Sentence;
+
+/// Sentences that make the engines disagree if anything is off: letters beyond ASCII
+/// beside word boundaries, curly quotes, symbols that are not plain punctuation.
+const HARD_SENTENCES: &[&str] = &[
+    "Zoë Ekström said the café had 12 cafés.",
+    "MONTRÉAL — Officials said 4 élèves died, according to the ministry.",
+    "Dr. José Núñez, 45, told Reuters the 3 men fled.",
+    "é1 2é 3 éé a1é",
+    "He said “no” to Ms. Brandão’s 5 offers, the report noted.",
+    "The naïve Mr. Ødegaard said 1,200 people were hurt ✓",
+    "★ 12 stars ✓ said Tom Hanks of the Kelvin \u{212a} unit.",
+    "“It will start with phone calls,” Harth has said.",
+];
+
+fn rules() -> RuleSet {
+    common::rules()
+}
+
+/// Every sentence of the corpus documents, as cleaned, plus the hard ones.
+fn sentences(rules: &RuleSet) -> Vec<String> {
+    let mut all: Vec<String> = HARD_SENTENCES.iter().map(|s| s.to_string()).collect();
+    for path in common::corpus_files() {
+        let (_, extraction) = common::extract(&path, rules);
+        all.extend(extraction.sentences.iter().map(|sentence| sentence.span().slice(&extraction.text).to_string()));
+    }
+    all
+}
+
+fn groups(found: &Found, count: usize) -> Vec<Option<(usize, usize)>> {
+    (0..count).map(|index| found.group(index).map(|span| (span.start, span.end))).collect()
+}
+
+fn reference_groups(captures: &regex::Captures) -> Vec<Option<(usize, usize)>> {
+    captures.iter().map(|group| group.map(|m| (m.start(), m.end()))).collect()
+}
+
+#[test]
+fn patterns_match_as_the_regex_crate_does() {
+    let rules = rules();
+    let sentences = sentences(&rules);
+    for rule in rules.claims.rules() {
+        let Matcher::Pattern(pattern) = &rule.matcher else { continue };
+        let reference = regex::RegexBuilder::new(pattern.as_str()).size_limit(64 << 20).dfa_size_limit(64 << 20).build().expect("builds");
+        for sentence in &sentences {
+            let window = Window::new(sentence);
+            let count = reference.captures_len();
+            let ours: Vec<_> = pattern.matches(window, Record::Groups).map(|found| groups(&found, count)).collect();
+            let theirs: Vec<_> = reference.captures_iter(sentence).map(|captures| reference_groups(&captures)).collect();
+            assert_eq!(ours, theirs, "{} on {sentence:?}", rule.id);
+            if rule.kind != ClaimKind::Attribution {
+                continue;
+            }
+            for (start, _) in sentence.match_indices(' ') {
+                let ours = pattern.match_at(window, start + 1, Record::Groups).map(|found| groups(&found, count));
+                let theirs = reference.captures_at(sentence, start + 1).map(|captures| reference_groups(&captures));
+                assert_eq!(ours, theirs, "{} from byte {} of {sentence:?}", rule.id, start + 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn prefilter_never_hides_a_match() {
+    let rules = rules();
+    for path in common::corpus_files() {
+        let (_, extraction) = common::extract(&path, &rules);
+        let mut sentences: Vec<Sentence> = extraction.sentences.clone();
+        // The hard sentences, appended as one more paragraph.
+        let mut text = extraction.text.clone();
+        for hard in HARD_SENTENCES {
+            text.push_str("\n\n");
+            sentences.push(Sentence { start: text.len(), end: text.len() + hard.len() });
+            text.push_str(hard);
+        }
+        for file in &rules.claims.files {
+            let possible = file.prefilter.possible(&text, &sentences);
+            for (index, rule) in file.rules.iter().enumerate().filter(|(_, rule)| rule.scope == Scope::Sentence) {
+                for (number, sentence) in sentences.iter().enumerate() {
+                    let found = matching::find(rule, Window::new(sentence.span().slice(&text)), sentence.start);
+                    assert!(found.is_empty() || possible.contains(number, index), "{} matches {:?} but the prefilter hid it", rule.id, sentence.span().slice(&text));
+                }
+            }
+        }
+    }
+}
