@@ -17,9 +17,12 @@
 
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
+mod common;
+
+use common::best_rate;
+
 use std::hint::black_box;
 use std::path::Path;
-use std::time::Instant;
 
 use claimex::clean::{self, CleanText};
 use claimex::document::Document;
@@ -46,10 +49,10 @@ fn main() {
     let peer = Regex::new(r"[0-9]+(?:[.,][0-9]+)*").unwrap();
 
     let many_megabytes = many.iter().map(|document| document.clean.text.len()).sum::<usize>() as f64 / 1e6;
-    let (ours, claims) = best_rate(many_megabytes, || many.iter().map(|document| extract_claims(document, &rules)).sum());
-    let (scan, numbers) = best_rate(many_megabytes, || many.iter().map(|document| peer.find_iter(black_box(&document.clean.text)).count()).sum());
+    let (ours, claims) = best_rate(many_megabytes, ROUNDS, || many.iter().map(|document| extract_claims(document, &rules)).sum());
+    let (scan, numbers) = best_rate(many_megabytes, ROUNDS, || many.iter().map(|document| peer.find_iter(black_box(&document.clean.text)).count()).sum());
     let large_megabytes = large.clean.text.len() as f64 / 1e6;
-    let (single, large_claims) = best_rate(large_megabytes, || extract_claims(&large, &rules));
+    let (single, large_claims) = best_rate(large_megabytes, ROUNDS, || extract_claims(&large, &rules));
 
     println!("many documents: {many_megabytes:.1} MB in {} documents ({} articles repeated)", many.len(), articles.len());
     println!("extract::extract         {ours:8.1} MB/s  ({claims} claims)");
@@ -61,18 +64,6 @@ fn main() {
 
 fn extract_claims(document: &Prepared, rules: &RuleSet) -> usize {
     extract::extract(black_box(&document.clean.text), &document.sentences, &rules.claims, Options::default()).len()
-}
-
-/// The best MB/s over the rounds, and what the last run returned.
-fn best_rate(megabytes: f64, mut run: impl FnMut() -> usize) -> (f64, usize) {
-    let mut best = 0.0_f64;
-    let mut result = 0;
-    for _ in 0..ROUNDS {
-        let started = Instant::now();
-        result = black_box(run());
-        best = best.max(megabytes / started.elapsed().as_secs_f64());
-    }
-    (best, result)
 }
 
 /// Every article of `corpus/`, decoded, cleaned and split as the pipeline does.

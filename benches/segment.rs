@@ -7,9 +7,12 @@
 
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
+mod common;
+
+use common::best_rate;
+
 use std::hint::black_box;
 use std::path::Path;
-use std::time::Instant;
 
 use claimex::clean::CleanText;
 use claimex::ruleset::RuleSource;
@@ -31,24 +34,12 @@ fn main() {
     let clean = CleanText::from_blocks(&blocks, None);
     let megabytes = clean.text.len() as f64 / 1e6;
 
-    let (ours, sentences) = best_rate(megabytes, || segment::split(black_box(&clean), &rules).len());
-    let (uax, bounds) = best_rate(megabytes, || black_box(&clean.text).split_sentence_bounds().count());
+    let (ours, sentences) = best_rate(megabytes, ROUNDS, || segment::split(black_box(&clean), &rules).len());
+    let (uax, bounds) = best_rate(megabytes, ROUNDS, || black_box(&clean.text).split_sentence_bounds().count());
     println!("text: {megabytes:.1} MB in {} blocks", clean.blocks.len());
     println!("segment::split          {ours:8.1} MB/s  ({sentences} sentences)");
     println!("UAX #29 sentence bounds {uax:8.1} MB/s  ({bounds} pieces)");
     println!("ratio segment/UAX #29   {:8.2}", ours / uax);
-}
-
-/// The best MB/s over the rounds, and what the last run returned.
-fn best_rate(megabytes: f64, mut run: impl FnMut() -> usize) -> (f64, usize) {
-    let mut best = 0.0_f64;
-    let mut result = 0;
-    for _ in 0..ROUNDS {
-        let started = Instant::now();
-        result = black_box(run());
-        best = best.max(megabytes / started.elapsed().as_secs_f64());
-    }
-    (best, result)
 }
 
 /// Realistic text: every corpus article plus the rule examples.
