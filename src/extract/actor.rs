@@ -19,7 +19,7 @@ use crate::ruleset::pattern::Window;
 use super::Finding;
 use crate::claim::{ActorFields, Fields};
 use crate::ruleset::RuleFileRules;
-use crate::span::{DisjointSpans, Span};
+use crate::span::{DisjointSpans, Span, SpanIndex};
 
 /// The `set` flag of a rule whose matches are lists of names, not actors.
 const MEMBERS_OF_LIST: &str = "members-of-list";
@@ -29,20 +29,23 @@ const MEMBERS_OF_LIST: &str = "members-of-list";
 /// organisation keyword, the first not a sentence starter, not inside a found actor or
 /// place (rule `actors/named-source`).
 pub fn named_sources(text: &str, sources: &[Span], known: &[Span], file: &RuleFileRules) -> Vec<Finding> {
+    let known = SpanIndex::new(known.iter().map(|&span| (span, ())));
+    let overlaps_known = |span: Span| known.near(span).iter().any(|(other, _)| other.overlaps(span));
+    let mut taken = DisjointSpans::default();
     let mut found: Vec<Finding> = Vec::new();
     for &source in sources {
         let source = after_last_title(text, source, file);
-        let taken = known.iter().chain(found.iter().map(|f| &f.span)).any(|span| span.overlaps(source));
-        if taken || !is_person_name(source.slice(text), file) {
+        if overlaps_known(source) || taken.overlaps(source) || !is_person_name(source.slice(text), file) {
             continue;
         }
+        taken.insert(source);
         let name = source.slice(text).to_string();
         let fields = Fields::Actor(ActorFields { name, actor_type: "person".into(), role: None });
         found.push(Finding { span: source, rule: format!("{}/named-source", file.name), fields, captures: vec![] });
     }
     let mentions: Vec<Finding> = other_mentions(text, &found, file)
         .into_iter()
-        .filter(|mention| !known.iter().any(|span| span.overlaps(mention.span)))
+        .filter(|mention| !overlaps_known(mention.span))
         .collect();
     found.extend(mentions);
     found.sort_by_key(|f| (f.span.start, f.span.end));
@@ -55,8 +58,7 @@ fn after_last_title(text: &str, source: Span, file: &RuleFileRules) -> Span {
     let slice = source.slice(text);
     let title_end = slice
         .split_whitespace()
-        .filter(|word| file.in_list("person-titles", word))
-        .last()
+        .rfind(|word| file.in_list("person-titles", word))
         .map(|word| word.as_ptr() as usize - slice.as_ptr() as usize + word.len());
     title_end.map_or(source, |end| Span::new(source.start + end, source.end).trimmed(text))
 }
@@ -76,12 +78,13 @@ fn is_person_name(name: &str, file: &RuleFileRules) -> bool {
 
 /// Build actor findings, then add list members and other mentions of the names found.
 pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, places: &[Span]) -> Vec<Finding> {
+    let places = SpanIndex::new(places.iter().map(|&span| (span, ())));
     let mut found: Vec<Finding> = candidates
         .iter()
         .filter_map(|candidate| finding(text, candidate))
-        .filter(|finding| !is_person_named_as_place(finding, places))
+        .filter(|finding| !is_person_named_as_place(finding, &places))
         .collect();
-    let members = listed_with_organizations(text, &found, file, places);
+    let members = listed_with_organizations(text, &found, file, &places);
     found.extend(members);
     let mentions = other_mentions(text, &found, file);
     found.extend(mentions);
@@ -104,18 +107,17 @@ fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
     })
 }
 
-fn is_person_named_as_place(finding: &Finding, places: &[Span]) -> bool {
+fn is_person_named_as_place(finding: &Finding, places: &SpanIndex<()>) -> bool {
     let person = matches!(&finding.fields, Fields::Actor(actor) if actor.actor_type == "person");
-    person && places.iter().any(|place| place.start <= finding.span.start && finding.span.end <= place.end)
+    person && places.near(finding.span).iter().any(|(place, _)| place.contains(finding.span))
 }
 
 /// The names listed with a found organisation, not found themselves, nor places,
 /// sentence starters or demonyms, are organisations. Lists are the matches of the
 /// rules that set `members-of-list`.
-fn listed_with_organizations(text: &str, found: &[Finding], file: &RuleFileRules, places: &[Span]) -> Vec<Finding> {
-    let is_organization = |span: Span| {
-        found.iter().any(|f| f.span.overlaps(span) && matches!(&f.fields, Fields::Actor(actor) if actor.actor_type == "organization"))
-    };
+fn listed_with_organizations(text: &str, found: &[Finding], file: &RuleFileRules, places: &SpanIndex<()>) -> Vec<Finding> {
+    let actors = SpanIndex::new(found.iter().map(|f| (f.span, matches!(&f.fields, Fields::Actor(actor) if actor.actor_type == "organization"))));
+    let is_organization = |span: Span| actors.near(span).iter().any(|(other, organization)| *organization && other.overlaps(span));
     let lists = file.rules.iter().filter(|rule| rule.set.get(MEMBERS_OF_LIST).is_some_and(|v| v.as_bool() == Some(true)));
     let mut members_found = Vec::new();
     let whole = Window::new(text);
@@ -127,7 +129,8 @@ fn listed_with_organizations(text: &str, found: &[Finding], file: &RuleFileRules
         for member in members {
             let member = without_final_period(text, member, file);
             let name = strip_possessive(member.slice(text));
-            let taken = found.iter().any(|f| f.span.overlaps(member)) || places.iter().any(|p| p.overlaps(member));
+            let taken = actors.near(member).iter().any(|(other, _)| other.overlaps(member))
+                || places.near(member).iter().any(|(place, _)| place.overlaps(member));
             let common = file.in_list("sentence-starters", name) || file.in_list("demonyms", name);
             if taken || common || name.is_empty() {
                 continue;
