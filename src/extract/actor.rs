@@ -118,7 +118,7 @@ fn is_person_named_as_place(finding: &Finding, places: &SpanIndex<()>) -> bool {
 fn listed_with_organizations(text: &str, found: &[Finding], file: &RuleFileRules, places: &SpanIndex<()>) -> Vec<Finding> {
     let actors = SpanIndex::new(found.iter().map(|f| (f.span, matches!(&f.fields, Fields::Actor(actor) if actor.actor_type == "organization"))));
     let is_organization = |span: Span| actors.near(span).iter().any(|(other, organization)| *organization && other.overlaps(span));
-    let lists = file.rules.iter().filter(|rule| rule.set.get(MEMBERS_OF_LIST).is_some_and(|v| v.as_bool() == Some(true)));
+    let lists = file.rules.iter().filter(|rule| rule.flag(MEMBERS_OF_LIST));
     let mut members_found = Vec::new();
     let whole = Window::new(text);
     for list in lists.flat_map(|rule| matching::find(rule, whole, 0)) {

@@ -53,7 +53,7 @@ impl Candidate<'_> {
 
     /// A constant flag the rule sets (`set = { name = true }`); false when absent.
     pub fn flag(&self, name: &str) -> bool {
-        self.rule.set.get(name).and_then(|v| v.as_bool()).unwrap_or(false)
+        self.rule.flag(name)
     }
 
     /// Field `name`: a list column, else the capture (trimmed), else the rule's constant.

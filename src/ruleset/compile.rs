@@ -123,6 +123,13 @@ pub struct CompiledRule {
     pub line: usize,
 }
 
+impl CompiledRule {
+    /// A constant flag the rule sets (`set = { name = true }`); false when absent.
+    pub fn flag(&self, name: &str) -> bool {
+        self.set.get(name).and_then(|v| v.as_bool()).unwrap_or(false)
+    }
+}
+
 /// Vocabularies: for each name, words (by key) to the value they stand for.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
