@@ -1,7 +1,8 @@
 //! The fast matching engines give the regex crate's answers: every rule pattern, run
 //! with `Pattern` on the sentences of the corpus (and on sentences with letters beyond
-//! ASCII), finds the matches and captures `regex::Regex` finds; and the prefilter
-//! never hides a sentence where a rule matches.
+//! ASCII), finds the matches and captures `regex::Regex` finds; every match holds one
+//! of its pattern's factors; and the prefilter never hides a sentence where a rule
+//! matches.
 
 mod common;
 
@@ -91,6 +92,23 @@ fn prefilter_never_hides_a_match() {
                     let found = matching::find(rule, Window::new(sentence.span().slice(&text)), sentence.start);
                     assert!(found.is_empty() || possible.contains(number, index), "{} matches {:?} but the prefilter hid it", rule.id, sentence.span().slice(&text));
                 }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_match_holds_one_of_its_patterns_factors() {
+    let rules = rules();
+    let sentences = sentences(&rules);
+    for rule in rules.claims.rules() {
+        let Matcher::Pattern(pattern) = &rule.matcher else { continue };
+        let Some(factors) = pattern.factors() else { continue };
+        for sentence in &sentences {
+            for found in pattern.matches(Window::new(sentence), Record::Match) {
+                let matched = found.span().expect("a match has a span").slice(sentence).to_ascii_lowercase();
+                let held = factors.strings.iter().any(|factor| matched.as_bytes().windows(factor.len()).any(|window| window == factor.as_slice()));
+                assert!(held, "{} matched {matched:?}, which holds none of its factors", rule.id);
             }
         }
     }

@@ -10,7 +10,7 @@
 mod compile;
 pub mod pattern;
 pub mod prefilter;
-pub mod sketch;
+pub mod factors;
 mod error;
 pub mod raw;
 pub mod words;

@@ -32,7 +32,7 @@ use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
-use super::sketch::sketch;
+use super::factors::{factors, Factors};
 use crate::span::Span;
 
 /// Size limit of a compiled pattern and of each lazy DFA's cache.
@@ -51,8 +51,8 @@ pub struct Pattern {
     relaxed: Option<Regex>,
     /// The named capture groups, in group order.
     groups: Vec<Group>,
-    /// The pattern's sketch, for the prefilter (see [`Pattern::sketch`]).
-    sketch: Hir,
+    /// Strings one of which every match holds, for the prefilter.
+    factors: Option<Factors>,
     /// The one group, when the pattern is that group between zero-width assertions:
     /// its span is the match's, so no search needs to record it.
     whole_group: Option<usize>,
@@ -128,16 +128,15 @@ impl Pattern {
         let plain = build(&plain(&hir))?;
         let relaxed = hir.properties().look_set().contains_word_unicode().then(|| build(&relaxed(&hir))).transpose()?;
         let groups = named_groups(&exact);
-        let sketch = sketch(&hir);
+        let factors = factors(&hir);
         let whole_group = whole_group(&hir);
-        Ok(Pattern { text: pattern.to_string(), exact, plain, relaxed, groups, sketch, whole_group })
+        Ok(Pattern { text: pattern.to_string(), exact, plain, relaxed, groups, factors, whole_group })
     }
 
-    /// A small pattern that matches inside every match of this one (see
-    /// [`sketch`](super::sketch)): a window where the sketch does not match holds no
-    /// match of the pattern.
-    pub fn sketch(&self) -> &Hir {
-        &self.sketch
+    /// Strings one of which every match holds, compared without ASCII case (see
+    /// [`factors`](super::factors)); none when a match need hold no particular string.
+    pub fn factors(&self) -> Option<&Factors> {
+        self.factors.as_ref()
     }
 
     /// The pattern's text, references expanded.

@@ -1,0 +1,217 @@
+//! Required words of patterns, for the prefilter.
+//!
+//! Input: the syntax tree of a rule's pattern. Output: its [`Factors`], a set of
+//! strings such that every match of the pattern holds one of them, compared without
+//! ASCII case ("said", "told", … for a speech-tag pattern), or none when the pattern
+//! needs no such string. The prefilter finds every factor of a file's rules in one
+//! Aho-Corasick pass; a rule none of whose factors occurs in a sentence cannot match
+//! there.
+//!
+//! The factors of a pattern are built bottom up:
+//!
+//! - a literal is itself, and is *exact*: its whole match is one of the strings;
+//! - a class of a few characters is those characters (exact); a larger class, an
+//!   assertion, or a part that may match nothing needs nothing;
+//! - a repeat needs what one copy needs (not exact unless it is one copy);
+//! - an alternation needs one of what each alternative needs (exact if all are);
+//! - a concatenation joins runs of exact neighbours into longer strings ("t" then
+//!   "old" is "told") and keeps the most selective of its runs and parts.
+//!
+//! Each step only widens what counts as a hit, so a sentence without any factor holds
+//! no match. ASCII letters are lower-cased, since the search ignores ASCII case.
+
+use std::collections::BTreeSet;
+
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// A class with more characters than this needs nothing.
+const SMALL_CLASS: usize = 8;
+
+/// Joining exact neighbours stops when the set would exceed this many strings.
+const MAX_STRINGS: usize = 4096;
+
+/// A factor set must not grow beyond this many strings (a word list may be this large).
+const MAX_SET: usize = 100_000;
+
+/// Strings one of which every match holds, compared without ASCII case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Factors {
+    /// The strings, ASCII letters lower-cased.
+    pub strings: BTreeSet<Vec<u8>>,
+    /// True when every match is, entirely, one of the strings.
+    exact: bool,
+}
+
+impl Factors {
+    fn exact(strings: BTreeSet<Vec<u8>>) -> Factors {
+        Factors { strings, exact: true }
+    }
+
+    fn inexact(self) -> Factors {
+        Factors { exact: false, ..self }
+    }
+
+    /// How rarely the set is expected to hit: higher is better. A set is as weak as
+    /// its shortest string; among sets of equally short strings, fewer is better.
+    fn selectivity(&self) -> (usize, std::cmp::Reverse<usize>) {
+        let shortest = self.strings.iter().map(|string| rarity(string)).min().unwrap_or(0);
+        (shortest, std::cmp::Reverse(self.strings.len()))
+    }
+}
+
+/// How rare a string is expected to be: its length, capped, where a string of a
+/// space or a common punctuation mark alone counts as nothing.
+pub fn rarity(string: &[u8]) -> usize {
+    let common = |byte: &u8| matches!(byte, b' ' | b',' | b'.' | b'\'' | b'-' | b'\n');
+    let length = string.iter().filter(|byte| !common(byte)).count();
+    length.min(6)
+}
+
+/// The factors of `hir`, or none when a match need hold no particular string.
+pub fn factors(hir: &Hir) -> Option<Factors> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => None,
+        HirKind::Literal(literal) => Some(Factors::exact(BTreeSet::from([lowered(&literal.0)]))),
+        HirKind::Class(class) => class_strings(class).map(Factors::exact),
+        HirKind::Capture(capture) => factors(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min == 0 => None,
+        HirKind::Repetition(repetition) => {
+            let one = factors(&repetition.sub)?;
+            Some(if repetition.min == 1 && repetition.max == Some(1) { one } else { one.inexact() })
+        }
+        HirKind::Alternation(parts) => alternation(parts),
+        HirKind::Concat(parts) => concatenation(parts),
+    }
+}
+
+/// One of the alternatives' factors; none when an alternative needs nothing.
+fn alternation(parts: &[Hir]) -> Option<Factors> {
+    let mut strings = BTreeSet::new();
+    let mut exact = true;
+    for part in parts {
+        let factors = factors(part)?;
+        exact &= factors.exact;
+        strings.extend(factors.strings);
+        if strings.len() > MAX_SET {
+            return None;
+        }
+    }
+    Some(Factors { strings, exact })
+}
+
+/// The most selective of a concatenation's parts and of its runs of exact parts
+/// joined; exact when the whole concatenation is one joined run.
+fn concatenation(parts: &[Hir]) -> Option<Factors> {
+    let mut best: Option<Factors> = None;
+    let mut run: Option<Factors> = None;
+    let mut whole_run = true;
+    let keep = |candidate: Factors, best: &mut Option<Factors>| {
+        if best.as_ref().is_none_or(|kept| candidate.selectivity() > kept.selectivity()) {
+            *best = Some(candidate);
+        }
+    };
+    for part in parts {
+        let zero_width = part.properties().maximum_len() == Some(0);
+        match factors(part) {
+            Some(factors) if factors.exact => {
+                run = Some(match run.take() {
+                    Some(before) => joined(&before, &factors).unwrap_or_else(|| {
+                        whole_run = false;
+                        keep(before.inexact(), &mut best);
+                        factors
+                    }),
+                    None => factors,
+                });
+            }
+            // An assertion neither adds text nor breaks a run.
+            None if zero_width => {}
+            other => {
+                whole_run = false;
+                if let Some(before) = run.take() {
+                    keep(before.inexact(), &mut best);
+                }
+                if let Some(factors) = other {
+                    keep(factors.inexact(), &mut best);
+                }
+            }
+        }
+    }
+    if let Some(last) = run {
+        keep(if whole_run { last } else { last.inexact() }, &mut best);
+    }
+    best
+}
+
+/// Every string of `before` followed by every string of `after`, unless there would
+/// be too many.
+fn joined(before: &Factors, after: &Factors) -> Option<Factors> {
+    if before.strings.len().saturating_mul(after.strings.len()) > MAX_STRINGS {
+        return None;
+    }
+    let strings = before.strings.iter().flat_map(|head| after.strings.iter().map(move |tail| [head.as_slice(), tail.as_slice()].concat())).collect();
+    Some(Factors::exact(strings))
+}
+
+/// The characters of a small class, each as a string; none for a larger class.
+fn class_strings(class: &Class) -> Option<BTreeSet<Vec<u8>>> {
+    let mut strings = BTreeSet::new();
+    match class {
+        Class::Unicode(class) => {
+            for range in class.ranges() {
+                for character in range.start()..=range.end() {
+                    strings.insert(lowered(character.to_string().as_bytes()));
+                    if strings.len() > SMALL_CLASS {
+                        return None;
+                    }
+                }
+            }
+        }
+        Class::Bytes(class) => {
+            for range in class.ranges() {
+                for byte in range.start()..=range.end() {
+                    strings.insert(lowered(&[byte]));
+                    if strings.len() > SMALL_CLASS {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+    Some(strings)
+}
+
+fn lowered(bytes: &[u8]) -> Vec<u8> {
+    bytes.to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings_of(pattern: &str) -> Option<Vec<String>> {
+        let hir = regex_syntax::parse(pattern).expect("parses");
+        factors(&hir).map(|factors| factors.strings.iter().map(|string| String::from_utf8_lossy(string).into_owned()).collect())
+    }
+
+    #[test]
+    fn case_variants_join_into_one_word() {
+        assert_eq!(strings_of(r"\b[Tt]old\b"), Some(vec!["told".to_string()]));
+    }
+
+    #[test]
+    fn the_rarest_part_of_a_concatenation_is_kept() {
+        assert_eq!(strings_of(r"(?P<source>[A-Z]\w+)\s+(?P<cue>said|says)\b"), Some(vec!["said".to_string(), "says".to_string()]));
+    }
+
+    #[test]
+    fn an_alternative_that_needs_nothing_makes_the_whole_need_nothing() {
+        assert_eq!(strings_of(r"said|\w+"), None);
+        assert_eq!(strings_of(r"said|\w+ly"), Some(vec!["ly".to_string(), "said".to_string()]));
+        assert_eq!(strings_of(r"(?:said)?"), None);
+    }
+
+    #[test]
+    fn a_word_list_is_its_words() {
+        assert_eq!(strings_of(r"\b(?:according to|citing)\s"), Some(vec!["according to".to_string(), "citing".to_string()]));
+    }
+}
