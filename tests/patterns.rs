@@ -1,8 +1,9 @@
 //! The fast matching engines give the regex crate's answers: every rule pattern, run
 //! with `Pattern` on the sentences of the corpus (and on sentences with letters beyond
 //! ASCII), finds the matches and captures `regex::Regex` finds; every match holds one
-//! of its pattern's factors; and the prefilter never hides a sentence where a rule
-//! matches.
+//! of its pattern's factors; the prefilter never hides a sentence where a rule
+//! matches; and trying a rule only at the starts the prefilter gives finds what a
+//! search finds.
 
 mod common;
 
@@ -72,6 +73,11 @@ fn patterns_match_as_the_regex_crate_does() {
     }
 }
 
+/// The claim span and the captures of each candidate.
+fn spans(candidates: &[matching::Candidate<'_>]) -> Vec<(claimex::span::Span, Vec<(String, claimex::span::Span)>)> {
+    candidates.iter().map(|candidate| (candidate.span, candidate.owned_captures())).collect()
+}
+
 #[test]
 fn prefilter_never_hides_a_match() {
     let rules = rules();
@@ -89,8 +95,11 @@ fn prefilter_never_hides_a_match() {
             let possible = file.prefilter.possible(&text, &sentences);
             for (index, rule) in file.rules.iter().enumerate().filter(|(_, rule)| rule.scope == Scope::Sentence) {
                 for (number, sentence) in sentences.iter().enumerate() {
-                    let found = matching::find(rule, Window::new(sentence.span().slice(&text)), sentence.start);
+                    let window = Window::new(sentence.span().slice(&text));
+                    let found = matching::find(rule, window, sentence.start);
                     assert!(found.is_empty() || possible.contains(number, index), "{} matches {:?} but the prefilter hid it", rule.id, sentence.span().slice(&text));
+                    let tried = matching::find_from(rule, window, sentence.start, possible.starts(index, sentence.span()));
+                    assert_eq!(spans(&tried), spans(&found), "{} tried at the prefilter's starts in {:?}", rule.id, sentence.span().slice(&text));
                 }
             }
         }
@@ -98,17 +107,22 @@ fn prefilter_never_hides_a_match() {
 }
 
 #[test]
-fn every_match_holds_one_of_its_patterns_factors() {
+fn every_match_holds_its_patterns_factors_and_starts_with_a_leading_one() {
     let rules = rules();
     let sentences = sentences(&rules);
     for rule in rules.claims.rules() {
         let Matcher::Pattern(pattern) = &rule.matcher else { continue };
-        let Some(factors) = pattern.factors() else { continue };
         for sentence in &sentences {
             for found in pattern.matches(Window::new(sentence), Record::Match) {
                 let matched = found.span().expect("a match has a span").slice(sentence).to_ascii_lowercase();
-                let held = factors.strings.iter().any(|factor| matched.as_bytes().windows(factor.len()).any(|window| window == factor.as_slice()));
-                assert!(held, "{} matched {matched:?}, which holds none of its factors", rule.id);
+                if let Some(factors) = pattern.factors() {
+                    let held = factors.strings.iter().any(|factor| matched.as_bytes().windows(factor.len()).any(|window| window == factor.as_slice()));
+                    assert!(held, "{} matched {matched:?}, which holds none of its factors", rule.id);
+                }
+                if let Some(leading) = pattern.leading() {
+                    let starts = leading.strings.iter().any(|factor| matched.as_bytes().starts_with(factor));
+                    assert!(starts, "{} matched {matched:?}, which starts with none of its leading factors", rule.id);
+                }
             }
         }
     }

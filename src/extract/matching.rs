@@ -74,11 +74,23 @@ impl Candidate<'_> {
 /// Pattern rules of kind attribution are tried from every match start onward, so a
 /// wrong early match ("On reports that…") cannot hide a later one.
 pub fn find<'r>(rule: &'r CompiledRule, window: Window<'_>, offset: usize) -> Vec<Candidate<'r>> {
+    find_from(rule, window, offset, None)
+}
+
+/// As [`find`], given where the rule's matches can start (document offsets inside the
+/// window, in order; see [`Possible::starts`](crate::ruleset::prefilter::Possible::starts)):
+/// the pattern is tried anchored there instead of searched for.
+pub fn find_from<'r>(rule: &'r CompiledRule, window: Window<'_>, offset: usize, starts: Option<&[usize]>) -> Vec<Candidate<'r>> {
     match &rule.matcher {
-        Matcher::Pattern(pattern) => matches(pattern, window, rule.kind == ClaimKind::Attribution, record(rule, pattern))
-            .into_iter()
-            .filter_map(|found| candidate(rule, pattern, &found, offset))
-            .collect(),
+        Matcher::Pattern(pattern) => {
+            let every_start = rule.kind == ClaimKind::Attribution;
+            let record = record(rule, pattern);
+            let found = match starts {
+                Some(starts) => matches_at(pattern, window, starts.iter().map(|start| start - offset), every_start, record),
+                None => matches(pattern, window, every_start, record),
+            };
+            found.into_iter().filter_map(|found| candidate(rule, pattern, &found, offset)).collect()
+        }
         Matcher::List { automaton, rows, columns } => automaton
             .find_iter(window.text())
             .filter(|found| is_whole_word(window.text(), found.start(), found.end()))
@@ -125,10 +137,41 @@ fn matches(pattern: &Pattern, window: Window<'_>, every_start: bool, record: Rec
     while let Some(next) = pattern.match_at(window, start, record) {
         let Some(whole) = next.span() else { break };
         found.push(next);
-        // Go on from the next word, so each possible source is tried once.
-        let rest = &window.text()[whole.start..];
-        let Some(space) = rest.find(char::is_whitespace) else { break };
-        start = whole.start + space + 1;
+        let Some(after) = next_word(window, whole) else { break };
+        start = after;
+    }
+    found
+}
+
+/// Where the search for the next match of an attribution rule goes on: the next word
+/// after the match's start, so each possible source is tried once.
+fn next_word(window: Window<'_>, whole: Span) -> Option<usize> {
+    let space = window.text()[whole.start..].find(char::is_whitespace)?;
+    Some(whole.start + space + 1)
+}
+
+/// The matches [`matches`] gives, when every match starts at one of `starts` (window
+/// offsets, in order): each start at or after the end of the last match (or, with
+/// `every_start`, its next word) is tried anchored. The first start where the pattern
+/// matches is the leftmost match.
+fn matches_at(pattern: &Pattern, window: Window<'_>, starts: impl Iterator<Item = usize>, every_start: bool, record: Record) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    for start in starts {
+        if start < from {
+            continue;
+        }
+        let Some(next) = pattern.match_anchored(window, start, record) else { continue };
+        let Some(whole) = next.span() else { continue };
+        found.push(next);
+        from = if every_start {
+            match next_word(window, whole) {
+                Some(after) => after,
+                None => break,
+            }
+        } else {
+            whole.end
+        };
     }
     found
 }

@@ -135,7 +135,7 @@ pub fn unvetoed<'r>(file: &'r RuleFileRules, text: &str, sentences: &[Sentence])
     let mut blocked: Vec<Vec<(Span, i32)>> = vec![Vec::new(); sentences.len()];
     for (index, rule) in file.rules.iter().enumerate().filter(|(_, rule)| rule.scope == Scope::Sentence) {
         for (number, sentence) in sentences.iter().enumerate().filter(|(number, _)| possible.contains(*number, index)) {
-            let found = matching::find(rule, windows[number], sentence.start);
+            let found = matching::find_from(rule, windows[number], sentence.start, possible.starts(index, sentence.span()));
             if rule.exclude {
                 blocked[number].extend(found.iter().map(|c| (c.span, rule.priority)));
             } else {

@@ -24,8 +24,12 @@ use std::collections::BTreeSet;
 
 use regex_syntax::hir::{Class, Hir, HirKind};
 
-/// A class with more characters than this needs nothing.
+/// A class with at most this many characters is its characters.
 const SMALL_CLASS: usize = 8;
+
+/// A larger class is its ASCII characters and lead bytes when they are at most this
+/// many strings (`\d`); else it needs nothing.
+const LARGE_CLASS: usize = 24;
 
 /// Joining exact neighbours stops when the set would exceed this many strings.
 const MAX_STRINGS: usize = 4096;
@@ -59,12 +63,16 @@ impl Factors {
     }
 }
 
-/// How rare a string is expected to be: its length, capped, where a string of a
-/// space or a common punctuation mark alone counts as nothing.
+/// How rare a string is expected to be: its length, capped, where a space or a
+/// common punctuation mark counts as nothing and a digit or a byte beyond ASCII,
+/// rarer than a letter in English prose, counts twice.
 pub fn rarity(string: &[u8]) -> usize {
-    let common = |byte: &u8| matches!(byte, b' ' | b',' | b'.' | b'\'' | b'-' | b'\n');
-    let length = string.iter().filter(|byte| !common(byte)).count();
-    length.min(6)
+    let weight = |byte: &u8| match byte {
+        b' ' | b',' | b'.' | b'\'' | b'-' | b'\n' => 0,
+        b'0'..=b'9' | 0x80..=0xFF => 2,
+        _ => 1,
+    };
+    string.iter().map(weight).sum::<usize>().min(6)
 }
 
 /// The factors of `hir`, or none when a match need hold no particular string.
@@ -72,7 +80,7 @@ pub fn factors(hir: &Hir) -> Option<Factors> {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => None,
         HirKind::Literal(literal) => Some(Factors::exact(BTreeSet::from([lowered(&literal.0)]))),
-        HirKind::Class(class) => class_strings(class).map(Factors::exact),
+        HirKind::Class(class) => class_factors(class),
         HirKind::Capture(capture) => factors(&capture.sub),
         HirKind::Repetition(repetition) if repetition.min == 0 => None,
         HirKind::Repetition(repetition) => {
@@ -81,6 +89,46 @@ pub fn factors(hir: &Hir) -> Option<Factors> {
         }
         HirKind::Alternation(parts) => alternation(parts),
         HirKind::Concat(parts) => concatenation(parts),
+    }
+}
+
+/// The leading factors of `hir`: strings one of which every match starts with,
+/// compared without ASCII case; none when a match may start otherwise (with a large
+/// class, an optional part) or be empty. A match can then start only where one of
+/// them occurs, so the pattern need be tried, anchored, only there.
+pub fn leading(hir: &Hir) -> Option<Factors> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => None,
+        HirKind::Literal(_) | HirKind::Class(_) => factors(hir),
+        HirKind::Capture(capture) => leading(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min == 0 => None,
+        HirKind::Repetition(repetition) => leading(&repetition.sub).map(Factors::inexact),
+        HirKind::Alternation(parts) => {
+            let mut strings = BTreeSet::new();
+            for part in parts {
+                strings.extend(leading(part)?.strings);
+                if strings.len() > MAX_SET {
+                    return None;
+                }
+            }
+            Some(Factors { strings, exact: false })
+        }
+        HirKind::Concat(parts) => {
+            // Assertions add no text; the first part must not be able to match nothing,
+            // and when it is exact, the exact parts after it lengthen its strings.
+            let mut parts = parts.iter().filter(|part| part.properties().maximum_len() != Some(0));
+            let first = parts.next()?;
+            let Some(mut run) = factors(first).filter(|factors| factors.exact) else {
+                return leading(first).map(Factors::inexact);
+            };
+            for part in parts {
+                match factors(part).filter(|factors| factors.exact).and_then(|next| joined(&run, &next)) {
+                    Some(longer) => run = longer,
+                    None => break,
+                }
+            }
+            Some(run.inexact())
+        }
     }
 }
 
@@ -152,32 +200,46 @@ fn joined(before: &Factors, after: &Factors) -> Option<Factors> {
     Some(Factors::exact(strings))
 }
 
-/// The characters of a small class, each as a string; none for a larger class.
-fn class_strings(class: &Class) -> Option<BTreeSet<Vec<u8>>> {
-    let mut strings = BTreeSet::new();
+/// A class's factors: its characters, each as a string, when there are only a few
+/// (exact); else, when its ASCII characters are few, those and the first bytes of the
+/// UTF-8 encodings of the others (`\d`: the ten digits and the lead bytes of the other
+/// scripts' digits; not exact); none for a larger class.
+fn class_factors(class: &Class) -> Option<Factors> {
     match class {
         Class::Unicode(class) => {
+            let characters = class.ranges().iter().map(|range| range.len()).sum::<usize>();
+            if characters <= SMALL_CLASS {
+                let strings = class.iter().flat_map(|range| range.start()..=range.end()).map(|c| lowered(c.to_string().as_bytes())).collect();
+                return Some(Factors::exact(strings));
+            }
+            let mut strings = BTreeSet::new();
             for range in class.ranges() {
-                for character in range.start()..=range.end() {
-                    strings.insert(lowered(character.to_string().as_bytes()));
-                    if strings.len() > SMALL_CLASS {
-                        return None;
-                    }
+                if range.start().is_ascii() {
+                    let last = range.end().min('\u{7f}');
+                    strings.extend((range.start()..=last).map(|c| lowered(&[c as u8])));
+                }
+                if !range.end().is_ascii() {
+                    let first = range.start().max('\u{80}');
+                    strings.extend((lead_byte(first)..=lead_byte(range.end())).map(|byte| vec![byte]));
+                }
+                if strings.len() > LARGE_CLASS {
+                    return None;
                 }
             }
+            Some(Factors { strings, exact: false })
         }
         Class::Bytes(class) => {
-            for range in class.ranges() {
-                for byte in range.start()..=range.end() {
-                    strings.insert(lowered(&[byte]));
-                    if strings.len() > SMALL_CLASS {
-                        return None;
-                    }
-                }
-            }
+            let bytes = class.ranges().iter().map(|range| usize::from(range.end() - range.start()) + 1).sum::<usize>();
+            (bytes <= SMALL_CLASS).then(|| Factors::exact(class.iter().flat_map(|range| range.start()..=range.end()).map(|byte| lowered(&[byte])).collect()))
         }
     }
-    Some(strings)
+}
+
+/// The first byte of the UTF-8 encoding of `c`.
+fn lead_byte(c: char) -> u8 {
+    let mut buffer = [0; 4];
+    c.encode_utf8(&mut buffer);
+    buffer[0]
 }
 
 fn lowered(bytes: &[u8]) -> Vec<u8> {
@@ -208,6 +270,26 @@ mod tests {
         assert_eq!(strings_of(r"said|\w+"), None);
         assert_eq!(strings_of(r"said|\w+ly"), Some(vec!["ly".to_string(), "said".to_string()]));
         assert_eq!(strings_of(r"(?:said)?"), None);
+    }
+
+    fn leading_of(pattern: &str) -> Option<Vec<String>> {
+        let hir = regex_syntax::parse(pattern).expect("parses");
+        leading(&hir).map(|factors| factors.strings.iter().map(|string| String::from_utf8_lossy(string).into_owned()).collect())
+    }
+
+    #[test]
+    fn leading_factors_start_every_match() {
+        assert_eq!(leading_of(r"\b(?P<title>Gov\.|[Ss]en\.)\s+[A-Z]\w+"), Some(vec!["gov.".to_string(), "sen.".to_string()]));
+        assert_eq!(leading_of(r"(?:about|some)\s+\d+"), Some(vec!["about".to_string(), "some".to_string()]));
+        assert_eq!(leading_of(r"(?:the\s+)?said"), None);
+        assert_eq!(leading_of(r"[A-Z]\w+\s+said"), None);
+    }
+
+    #[test]
+    fn a_digit_is_an_ascii_digit_or_the_lead_byte_of_another() {
+        let digits = strings_of(r"\d").expect("digits are factors");
+        assert!(digits.contains(&"7".to_string()) && digits.len() > 10 && digits.len() <= LARGE_CLASS);
+        assert_eq!(strings_of(r"[A-Z]\w+"), None);
     }
 
     #[test]

@@ -32,7 +32,7 @@ use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
-use super::factors::{factors, Factors};
+use super::factors::{factors, leading, Factors};
 use crate::span::Span;
 
 /// Size limit of a compiled pattern and of each lazy DFA's cache.
@@ -53,6 +53,8 @@ pub struct Pattern {
     groups: Vec<Group>,
     /// Strings one of which every match holds, for the prefilter.
     factors: Option<Factors>,
+    /// Strings one of which every match starts with, for anchored tries.
+    leading: Option<Factors>,
     /// The one group, when the pattern is that group between zero-width assertions:
     /// its span is the match's, so no search needs to record it.
     whole_group: Option<usize>,
@@ -129,14 +131,21 @@ impl Pattern {
         let relaxed = hir.properties().look_set().contains_word_unicode().then(|| build(&relaxed(&hir))).transpose()?;
         let groups = named_groups(&exact);
         let factors = factors(&hir);
+        let leading = leading(&hir);
         let whole_group = whole_group(&hir);
-        Ok(Pattern { text: pattern.to_string(), exact, plain, relaxed, groups, factors, whole_group })
+        Ok(Pattern { text: pattern.to_string(), exact, plain, relaxed, groups, factors, leading, whole_group })
     }
 
     /// Strings one of which every match holds, compared without ASCII case (see
     /// [`factors`](super::factors)); none when a match need hold no particular string.
     pub fn factors(&self) -> Option<&Factors> {
         self.factors.as_ref()
+    }
+
+    /// Strings one of which every match starts with, compared without ASCII case:
+    /// a match can start only where one of them occurs.
+    pub fn leading(&self) -> Option<&Factors> {
+        self.leading.as_ref()
     }
 
     /// The pattern's text, references expanded.
@@ -170,6 +179,15 @@ impl Pattern {
     pub fn match_at(&self, window: Window<'_>, start: usize, record: Record) -> Option<Found> {
         let mut captures = self.captures(record);
         self.engine(window).search(&Input::new(window.text).span(start..window.text.len()), &mut captures);
+        captures.is_match().then(|| self.found(captures))
+    }
+
+    /// The match starting exactly at byte `start` of `window` that a search from
+    /// `start` would give (the one leftmost-first prefers among those starting there).
+    pub fn match_anchored(&self, window: Window<'_>, start: usize, record: Record) -> Option<Found> {
+        let mut captures = self.captures(record);
+        let regex = if window.plain { &self.plain } else { &self.exact };
+        regex.search_captures(&Input::new(window.text).span(start..window.text.len()).anchored(Anchored::Yes), &mut captures);
         captures.is_match().then(|| self.found(captures))
     }
 

@@ -1,28 +1,32 @@
-//! The prefilter: which sentence rules of a file can match in which sentence, in one
-//! pass over the text.
+//! The prefilter: which sentence rules of a file can match in which sentence, and
+//! where their matches can start, in one pass over the text.
 //!
 //! Input: the compiled rules of one file. Output: a [`Prefilter`] that reads a text
 //! once and names, for each of its sentences, the sentence-scope rules that may match
 //! in it. It never leaves out a rule that matches: every match of a pattern holds one
 //! of the pattern's [`Factors`](super::factors) ("said", "told", … for a speech
 //! tag), and one Aho-Corasick automaton finds every factor of the file's rules, so a
-//! rule may match only in a sentence where one of its factors starts. A list rule, or
-//! a rule whose factors are too common to say anything, may match anywhere.
+//! rule may match only in a sentence where one of its factors starts. When every match
+//! of a pattern starts with one of its *leading* factors (a title, a first name, a
+//! qualifier), the pass also records where they start: the only places a match can
+//! start. A list rule, or a rule whose factors are too common to say anything, may
+//! match anywhere.
 
 use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::compile::{CompiledRule, Matcher, Scope};
-use super::factors::Factors;
+use super::factors::{rarity, Factors};
 use crate::segment::Sentence;
+use crate::span::Span;
 
 /// Factors whose shortest string has less rare text than this (a letter, a comma) are
 /// found everywhere: asking for them would only slow the pass down.
 const RAREST_NEEDED: usize = 2;
 
 /// One pass over a text that names the sentence rules of a file that may match in
-/// each sentence.
+/// each sentence, and where the matches of some can start.
 #[derive(Debug)]
 pub struct Prefilter {
     /// Every factor of the asked-for rules, without ASCII case.
@@ -31,8 +35,8 @@ pub struct Prefilter {
     needed_by: Vec<Vec<usize>>,
     /// For each rule of the file, its column (none when it is not asked for).
     members: Vec<Option<usize>>,
-    /// How many rules are asked for.
-    width: usize,
+    /// For each column, true when its factors are leading ones (their starts are kept).
+    leading: Vec<bool>,
 }
 
 /// For each sentence of a text, the rules of a file that may match in it.
@@ -41,25 +45,25 @@ pub struct Possible<'p> {
     prefilter: &'p Prefilter,
     /// Row per sentence, a column per asked-for rule.
     found: Vec<bool>,
+    /// For each column with leading factors, where they start in the text, in order.
+    starts: Vec<Vec<usize>>,
 }
 
 impl Prefilter {
     /// The prefilter of `rules` (a file's rules, in order).
     pub fn new(rules: &[CompiledRule]) -> Result<Prefilter, String> {
         let mut needers: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
-        let mut width = 0;
+        let mut leading = Vec::new();
         let members = rules
             .iter()
-            .map(|rule| match &rule.matcher {
-                Matcher::Pattern(pattern) if rule.scope == Scope::Sentence => {
-                    let factors = pattern.factors().filter(|factors| is_selective(factors))?;
-                    for string in &factors.strings {
-                        needers.entry(string.as_slice()).or_default().push(width);
-                    }
-                    width += 1;
-                    Some(width - 1)
+            .map(|rule| {
+                let (factors, is_leading) = asked_factors(rule)?;
+                let column = leading.len();
+                leading.push(is_leading);
+                for string in &factors.strings {
+                    needers.entry(string.as_slice()).or_default().push(column);
                 }
-                _ => None,
+                Some(column)
             })
             .collect();
         let automaton = AhoCorasickBuilder::new()
@@ -68,38 +72,77 @@ impl Prefilter {
             .build(needers.keys())
             .map_err(|error| format!("cannot build the prefilter of the file's patterns: {error}"))?;
         let needed_by = needers.into_values().collect();
-        Ok(Prefilter { automaton, needed_by, members, width })
+        Ok(Prefilter { automaton, needed_by, members, leading })
     }
 
     /// For each of `sentences` (spans of `text`, in order), the rules that may match in it.
     pub fn possible(&self, text: &str, sentences: &[Sentence]) -> Possible<'_> {
-        let mut found = vec![false; sentences.len() * self.width];
+        let width = self.leading.len();
+        let mut found = vec![false; sentences.len() * width];
+        let mut starts = vec![Vec::new(); width];
         let mut sentence = 0;
+        // Hits come in order of their ends; a hit starts in the sentence of its start.
         for hit in self.automaton.find_overlapping_iter(text) {
+            if sentences.get(sentence).is_some_and(|current| hit.start() < current.start) {
+                sentence = sentences.partition_point(|s| s.start <= hit.start()).saturating_sub(1);
+            }
             while sentences.get(sentence + 1).is_some_and(|next| next.start <= hit.start()) {
                 sentence += 1;
             }
-            for column in &self.needed_by[hit.pattern().as_usize()] {
-                if let Some(cell) = found.get_mut(sentence * self.width + column) {
+            for &column in &self.needed_by[hit.pattern().as_usize()] {
+                if let Some(cell) = found.get_mut(sentence * width + column) {
                     *cell = true;
+                }
+                if self.leading[column] {
+                    starts[column].push(hit.start());
                 }
             }
         }
-        Possible { prefilter: self, found }
+        for column in &mut starts {
+            column.sort_unstable();
+            column.dedup();
+        }
+        Possible { prefilter: self, found, starts }
+    }
+}
+
+/// The factors the prefilter asks for on behalf of `rule`, and whether they are
+/// leading ones; none when the rule may match anywhere.
+fn asked_factors(rule: &CompiledRule) -> Option<(&Factors, bool)> {
+    let Matcher::Pattern(pattern) = &rule.matcher else { return None };
+    if rule.scope != Scope::Sentence {
+        return None;
+    }
+    match pattern.leading().filter(|factors| is_selective(factors)) {
+        Some(leading) => Some((leading, true)),
+        None => pattern.factors().filter(|factors| is_selective(factors)).map(|factors| (factors, false)),
     }
 }
 
 /// True when hits of `factors` are rare enough to be worth asking for.
 fn is_selective(factors: &Factors) -> bool {
-    factors.strings.iter().all(|string| super::factors::rarity(string) >= RAREST_NEEDED)
+    factors.strings.iter().all(|string| rarity(string) >= RAREST_NEEDED)
 }
 
 impl Possible<'_> {
     /// True when rule `index` of the file may match in sentence `sentence`.
     pub fn contains(&self, sentence: usize, index: usize) -> bool {
         match self.prefilter.members.get(index) {
-            Some(Some(column)) => self.found.get(sentence * self.prefilter.width + column).copied().unwrap_or(true),
+            Some(Some(column)) => self.found.get(sentence * self.prefilter.leading.len() + column).copied().unwrap_or(true),
             _ => true,
         }
+    }
+
+    /// Where a match of rule `index` can start inside `span`, in order, when the rule
+    /// has leading factors; none when it may start anywhere.
+    pub fn starts(&self, index: usize, span: Span) -> Option<&[usize]> {
+        let column = (*self.prefilter.members.get(index)?)?;
+        if !self.prefilter.leading[column] {
+            return None;
+        }
+        let starts = &self.starts[column];
+        let first = starts.partition_point(|start| *start < span.start);
+        let end = starts.partition_point(|start| *start < span.end);
+        Some(&starts[first..end])
     }
 }
