@@ -1,5 +1,6 @@
 //! The built-in actor steps that have no rule of their own in actors.toml: list
-//! members, persons inside place names, and later mentions.
+//! members, persons inside place names, later mentions, programmes defined with an
+//! acronym, matches that cut a place, and places inside actors' names.
 //!
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the actors found differ from the expected (text, name, rule).
@@ -62,4 +63,42 @@ fn a_person_named_only_as_a_source_is_an_actor() {
     let found = actors("Tanvir Hossain, a hydrologist at the institute, said the river would crest on Friday. Hossain said more rain was due.");
     assert!(has(&found, "Tanvir Hossain", "actors/named-source"), "{found:?}");
     assert!(found.iter().any(|(t, n, r)| t == "Hossain" && n == "Tanvir Hossain" && r == "actors/surname"), "{found:?}");
+}
+
+/// The text of every place found in `text`.
+fn places(text: &str) -> Vec<String> {
+    let rules = RuleSet::embedded().expect("built-in rules compile");
+    let document = Document::from_text("snippet.txt", text, Format::Text);
+    let extraction = process(&document, &rules, Options { no_clean: true, ..Options::default() });
+    extraction.claims.iter().filter(|claim| claim.kind == ClaimKind::Place).map(|claim| claim.text.clone()).collect()
+}
+
+#[test]
+fn a_programme_defined_with_an_acronym_is_no_actor() {
+    let text = "NASA added five companies to its Commercial Lunar Payload Services (CLPS) contracts. The CLPS firms can bid.";
+    let found = actors(text);
+    assert!(!found.iter().any(|(t, _, _)| t.contains("CLPS") || t.contains("Payload Services")), "{found:?}");
+    assert!(has(&found, "NASA", "actors/known-organization"), "{found:?}");
+}
+
+#[test]
+fn a_match_that_cuts_a_place_in_two_is_no_actor() {
+    let found = actors("Tariffs strengthened the United States while the United States Senate waited.");
+    assert!(!found.iter().any(|(t, _, _)| t == "the United"), "{found:?}");
+}
+
+#[test]
+fn a_dateline_in_capitals_is_a_place_not_an_acronym() {
+    let text = "LONDON (AP) — The party said it would appeal.";
+    assert!(!actors(text).iter().any(|(t, _, _)| t == "LONDON"));
+    assert!(places(text).iter().any(|t| t == "LONDON"), "{:?}", places(text));
+}
+
+#[test]
+fn a_place_word_inside_a_name_is_no_place_but_a_compound_base_is() {
+    let text = "Ruby Salcedo scored twice. Salcedo said Madrid-based Grupo Altamar SA would pay.";
+    let found = places(text);
+    assert!(!found.iter().any(|t| t == "Salcedo"), "{found:?}");
+    assert!(found.iter().any(|t| t == "Madrid"), "{found:?}");
+    assert!(actors(text).iter().any(|(t, n, r)| t == "Salcedo" && n == "Ruby Salcedo" && r == "actors/surname"));
 }

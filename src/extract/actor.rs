@@ -24,6 +24,9 @@ use crate::span::{DisjointSpans, Span, SpanIndex};
 /// The `set` flag of a rule whose matches are lists of names, not actors.
 const MEMBERS_OF_LIST: &str = "members-of-list";
 
+/// The rule id (after `actors/`) of a person's later surname-only mentions.
+const SURNAME: &str = "surname";
+
 /// Persons named only as the source of an attribution ("Tanvir Hossain, a hydrologist,
 /// said"), with their other mentions: two to four capitalised name words, none an
 /// organisation keyword, the first not a sentence starter, not inside a found actor or
@@ -43,10 +46,8 @@ pub fn named_sources(text: &str, sources: &[Span], known: &[Span], file: &RuleFi
         let fields = Fields::Actor(ActorFields { name, actor_type: "person".into(), role: None });
         found.push(Finding { span: source, rule: format!("{}/named-source", file.name), fields, captures: vec![] });
     }
-    let mentions: Vec<Finding> = other_mentions(text, &found, file)
-        .into_iter()
-        .filter(|mention| !overlaps_known(mention.span))
-        .collect();
+    // Found actors and places both count as places here: no mention may overlap them.
+    let mentions: Vec<Finding> = other_mentions(text, &found, file, &known);
     found.extend(mentions);
     found.sort_by_key(|f| (f.span.start, f.span.end));
     found
@@ -82,11 +83,13 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
     let mut found: Vec<Finding> = candidates
         .iter()
         .filter_map(|candidate| finding(text, candidate))
-        .filter(|finding| !is_person_named_as_place(finding, &places))
+        .filter(|finding| !is_named_as_place(finding, text, &places) && !is_cut_by_place(finding, &places))
         .collect();
+    let programs = programs(text, file);
+    found.retain(|finding| !programs.names(finding, text));
     let members = listed_with_organizations(text, &found, file, &places);
     found.extend(members);
-    let mentions = other_mentions(text, &found, file);
+    let mentions = other_mentions(text, &found, file, &places);
     found.extend(mentions);
     found.sort_by_key(|f| (f.span.start, f.span.end));
     found
@@ -107,9 +110,67 @@ fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
     })
 }
 
-fn is_person_named_as_place(finding: &Finding, places: &SpanIndex<()>) -> bool {
+/// True for a person inside a found place (`Virginia Beach`) or holding a place of
+/// several words (`Hong Kong-flagged`), and for a word in capitals that is a found
+/// place (the dateline `LONDON`, not an acronym).
+fn is_named_as_place(finding: &Finding, text: &str, places: &SpanIndex<()>) -> bool {
     let person = matches!(&finding.fields, Fields::Actor(actor) if actor.actor_type == "person");
-    person && places.near(finding.span).iter().any(|(place, _)| place.contains(finding.span))
+    let capitals = !finding.span.slice(text).chars().any(char::is_lowercase);
+    let several_words = |place: &Span| place.slice(text).split_whitespace().nth(1).is_some();
+    places.near(finding.span).iter().any(|(place, _)| {
+        (person && (place.contains(finding.span) || (finding.span.contains(*place) && several_words(place)))) || (capitals && *place == finding.span)
+    })
+}
+
+/// Names of programmes, contracts and vehicles defined with an acronym (see the
+/// vocabulary `program-head` of `actors.toml`).
+#[derive(Debug, Default)]
+struct Programs<'t> {
+    /// The acronyms.
+    acronyms: Vec<&'t str>,
+    /// Where the long names end: before the parenthesis, or before the head word that
+    /// stands right before it.
+    name_ends: Vec<usize>,
+}
+
+impl Programs<'_> {
+    /// True when `finding` is one of the acronyms, or a long name.
+    fn names(&self, finding: &Finding, text: &str) -> bool {
+        self.acronyms.contains(&finding.span.slice(text)) || self.name_ends.contains(&finding.span.end)
+    }
+}
+
+/// Every "(ACRONYM)" of `text` with a word of vocabulary `program-head` right before or
+/// right after it.
+fn programs<'t>(text: &'t str, file: &RuleFileRules) -> Programs<'t> {
+    let is_head = |word: &str| file.vocabulary.contains("program-head", word);
+    let mut programs = Programs::default();
+    for (open, _) in text.match_indices('(') {
+        let rest = &text[open + 1..];
+        let Some(close) = rest.find(')') else { continue };
+        let acronym = &rest[..close];
+        if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|byte| byte.is_ascii_uppercase()) {
+            continue;
+        }
+        let before = text[..open].trim_end();
+        let previous = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+        let next = rest[close + 1..].split_whitespace().next().unwrap_or_default().trim_end_matches(|c: char| !c.is_alphanumeric());
+        if is_head(next) {
+            programs.acronyms.push(acronym);
+            programs.name_ends.push(before.len());
+        } else if is_head(previous) {
+            programs.acronyms.push(acronym);
+            programs.name_ends.push(before[..before.len() - previous.len()].trim_end().len());
+        }
+    }
+    programs
+}
+
+/// True when a found place straddles the actor's edge (`the United` of `the United
+/// States`): the match cut a place name in two, so it names no actor. An actor that
+/// holds a whole place (`Bank of England`) is kept.
+fn is_cut_by_place(finding: &Finding, places: &SpanIndex<()>) -> bool {
+    places.near(finding.span).iter().any(|(place, _)| place.overlaps(finding.span) && !finding.span.contains(*place) && !place.contains(finding.span))
 }
 
 /// The names listed with a found organisation, not found themselves, nor places,
@@ -245,21 +306,24 @@ pub fn strip_possessive(name: &str) -> &str {
     name.strip_suffix("'s").or_else(|| name.strip_suffix("\u{2019}s")).unwrap_or(name).trim_end_matches(['\'', '\u{2019}'])
 }
 
-/// Whole-word mentions of found names (and persons' surnames) not yet covered,
-/// anywhere in the text. Longer forms are taken first; all their occurrences are
-/// found in one pass over the text.
-fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<Finding> {
+/// Whole-word mentions of found names (and persons' surnames) not yet covered by an
+/// actor or inside a longer place (the `Beach` of `Virginia Beach`), anywhere in the text. Longer
+/// forms are taken first; all their occurrences are found in one pass over the text.
+fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &SpanIndex<()>) -> Vec<Finding> {
     let forms = mention_forms(found, file);
     let surfaces: Vec<&str> = forms.iter().map(|(surface, ..)| surface.as_str()).collect();
     let mut covered = DisjointSpans::default();
     for finding in found {
         covered.insert(finding.span);
     }
+    // A surname may be a whole place word (`Salcedo` is also a town), but no mention
+    // may be part of a longer place, and a repeated full name is never a place.
+    let in_place = |span: Span, rule: &str| places.near(span).iter().any(|(place, _)| place.overlaps(span) && (*place != span || rule != SURNAME));
     let mut mentions: Vec<Finding> = Vec::new();
     for ((surface, full, actor_type, rule), starts) in forms.iter().zip(occurrences(text, &surfaces)) {
         for start in starts {
             let span = Span::new(start, start + surface.len());
-            if !is_whole_word(text, span.start, span.end) || covered.overlaps(span) {
+            if !is_whole_word(text, span.start, span.end) || covered.overlaps(span) || in_place(span, rule) {
                 continue;
             }
             covered.insert(span);
@@ -301,7 +365,7 @@ fn mention_forms(found: &[Finding], file: &RuleFileRules) -> Vec<(String, String
             let is_suffix = file.vocabulary.contains("name-suffix", surname);
             let surname = if is_suffix && words.len() >= 3 { words[words.len() - 2] } else { surname };
             if surname.chars().count() > 1 && !file.vocabulary.contains("not-a-surname", surname) {
-                forms.push((surname.to_string(), actor.name.clone(), "person".into(), "surname"));
+                forms.push((surname.to_string(), actor.name.clone(), "person".into(), SURNAME));
             }
         }
     }

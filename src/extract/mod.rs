@@ -28,7 +28,7 @@ use crate::claim::{Capture, Claim, ClaimKind, Context, Fields};
 use crate::ruleset::pattern::Window;
 use crate::ruleset::{ClaimRules, RuleFileRules, Scope};
 use crate::segment::Sentence;
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 use matching::Candidate;
 
 /// Options of the extract stage.
@@ -64,7 +64,9 @@ pub fn extract(text: &str, sentences: &[Sentence], rules: &ClaimRules, options: 
             ClaimKind::Place => place::findings(text, &settle(file, text, sentences, Some), file),
             ClaimKind::Actor => {
                 let places: Vec<Span> = findings.iter().filter(|(kind, _)| *kind == ClaimKind::Place).map(|(_, f)| f.span).collect();
-                actor::findings(text, &settle(file, text, sentences, |c| actor::refine(text, c, file)), file, &places)
+                let actors = actor::findings(text, &settle(file, text, sentences, |c| actor::refine(text, c, file)), file, &places);
+                drop_places_inside(text, &mut findings, &actors);
+                actors
             }
             ClaimKind::Attribution => continue,
         };
@@ -82,6 +84,18 @@ pub fn extract(text: &str, sentences: &[Sentence], rules: &ClaimRules, options: 
     }
     let claims = findings.into_iter().map(|(kind, finding)| to_claim(text, sentences, kind, finding, options)).collect();
     link::link(claims)
+}
+
+/// Drop the places that lie inside an actor's name or are one of its mentions: a place
+/// word inside a longer proper name (`Norland` of `Norland Foods Inc.`, the town
+/// `Salcedo` of `Ruby Salcedo` and her later mentions) is no place. A place joined by
+/// a hyphen (`Madrid-based`) is the base of a compound and stays.
+fn drop_places_inside(text: &str, findings: &mut Vec<(ClaimKind, Finding)>, actors: &[Finding]) {
+    let actors = SpanIndex::new(actors.iter().map(|actor| (actor.span, ())));
+    findings.retain(|(kind, finding)| {
+        let inside = || actors.near(finding.span).iter().any(|(actor, _)| actor.contains(finding.span));
+        *kind != ClaimKind::Place || text[finding.span.end..].starts_with('-') || !inside()
+    });
 }
 
 fn source_span(finding: &Finding) -> Option<Span> {
