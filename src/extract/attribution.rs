@@ -13,7 +13,7 @@ use super::quotes::{self, Quotation};
 use super::{first_disjoint, sentence_of, unvetoed, Finding};
 use crate::claim::{AttributionFields, ClaimKind, Fields, Part, Source};
 use crate::ruleset::pattern::Window;
-use crate::ruleset::{RuleFileRules, Scope};
+use crate::ruleset::{RuleFileRules, Scope, Vocabulary};
 use crate::segment::Sentence;
 use crate::span::{Span, SpanIndex};
 
@@ -237,7 +237,8 @@ impl Input<'_> {
             || in_list("not-source-end", last_word)
             || slice.ends_with(['\'', '\u{2019}'])
             || self.text[..source.start].ends_with(['\'', '\u{2019}'])
-            || content_start.is_some_and(|word| in_list("not-content-start", word));
+            || content_start.is_some_and(|word| in_list("not-content-start", word))
+            || !is_lone_source(slice, &self.file.vocabulary);
         if refused {
             return None;
         }
@@ -358,6 +359,18 @@ fn trim_final_period(text: &str, mut span: Span) -> Span {
         span.end -= 1;
     }
     span.trimmed(text)
+}
+
+/// False for a source of one lower-case word that is neither a plural in -s nor in
+/// the vocabulary `lone-source` (`credible`, `reportedly`); true for any other source.
+fn is_lone_source(source: &str, vocabulary: &Vocabulary) -> bool {
+    let mut words = source.split_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else { return true };
+    if !word.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    let plural = word.ends_with('s') && !word.ends_with("ss") && word.chars().count() > 3;
+    plural || vocabulary.contains("lone-source", word)
 }
 
 /// One candidate per cue: higher priority, then longer content.
