@@ -147,7 +147,8 @@ fn programs<'t>(text: &'t str, file: &RuleFileRules) -> Programs<'t> {
     let mut programs = Programs::default();
     for (open, _) in text.match_indices('(') {
         let rest = &text[open + 1..];
-        let Some(close) = rest.find(')') else { continue };
+        // An acronym of at most six capitals: the `)` is within the next seven bytes.
+        let Some(close) = rest.bytes().take(7).position(|byte| byte == b')') else { continue };
         let acronym = &rest[..close];
         if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|byte| byte.is_ascii_uppercase()) {
             continue;
@@ -307,8 +308,8 @@ pub fn strip_possessive(name: &str) -> &str {
 }
 
 /// Whole-word mentions of found names (and persons' surnames) not yet covered by an
-/// actor or inside a longer place (the `Beach` of `Virginia Beach`), anywhere in the text. Longer
-/// forms are taken first; all their occurrences are found in one pass over the text.
+/// actor nor inside a longer place (the `Beach` of `Virginia Beach`), anywhere in the
+/// text. Longer forms are taken first; all their occurrences are found in one pass.
 fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &SpanIndex<()>) -> Vec<Finding> {
     let forms = mention_forms(found, file);
     let surfaces: Vec<&str> = forms.iter().map(|(surface, ..)| surface.as_str()).collect();
