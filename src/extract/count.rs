@@ -32,7 +32,10 @@ fn fields(text: &str, candidate: &Candidate<'_>, vocabulary: &Vocabulary) -> Opt
         }
         value /= per.value;
     }
-    let value_max = parse("max").map(|n| n.value);
+    // A rule may set a scale for its unit (`scale = 0.01`: cents in dollars).
+    let scale = candidate.rule.set.get("scale").and_then(serde_json::Value::as_f64).unwrap_or(1.0);
+    value *= scale;
+    let value_max = parse("max").map(|n| n.value * scale);
     let qualifier = if value_max.is_some() {
         "range".to_string()
     } else {
