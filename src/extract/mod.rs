@@ -7,8 +7,9 @@
 //! settled by priority, then length. Extraction never fails.
 //!
 //! A file's rules run one after another, each over the sentences where the file's
-//! prefilter ([`crate::ruleset::prefilter`]) says it may match; the candidates are
-//! then put back in text order, so the result is that of every rule run on every
+//! prefilter ([`crate::ruleset::prefilter`]) says it may match (anchored at the starts
+//! it found, for a rule with leading factors); the candidates are then put back in
+//! text order, so the result is that of every rule run on every
 //! sentence. Later steps compare only spans of one sentence, or look spans up by
 //! position, so no step grows with the square of a long document.
 
