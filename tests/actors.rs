@@ -91,7 +91,8 @@ fn a_match_that_cuts_a_place_in_two_is_no_actor() {
 fn a_dateline_in_capitals_is_a_place_not_an_acronym() {
     let text = "LONDON (AP) — The party said it would appeal.";
     assert!(!actors(text).iter().any(|(t, _, _)| t == "LONDON"));
-    assert!(places(text).iter().any(|t| t == "LONDON"), "{:?}", places(text));
+    let found = places(text);
+    assert!(found.iter().any(|t| t == "LONDON"), "{found:?}");
 }
 
 #[test]

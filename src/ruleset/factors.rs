@@ -87,7 +87,7 @@ pub fn factors(hir: &Hir) -> Option<Factors> {
             let one = factors(&repetition.sub)?;
             Some(if repetition.min == 1 && repetition.max == Some(1) { one } else { one.inexact() })
         }
-        HirKind::Alternation(parts) => alternation(parts),
+        HirKind::Alternation(parts) => alternation(parts, factors),
         HirKind::Concat(parts) => concatenation(parts),
     }
 }
@@ -103,16 +103,7 @@ pub fn leading(hir: &Hir) -> Option<Factors> {
         HirKind::Capture(capture) => leading(&capture.sub),
         HirKind::Repetition(repetition) if repetition.min == 0 => None,
         HirKind::Repetition(repetition) => leading(&repetition.sub).map(Factors::inexact),
-        HirKind::Alternation(parts) => {
-            let mut strings = BTreeSet::new();
-            for part in parts {
-                strings.extend(leading(part)?.strings);
-                if strings.len() > MAX_SET {
-                    return None;
-                }
-            }
-            Some(Factors { strings, exact: false })
-        }
+        HirKind::Alternation(parts) => alternation(parts, leading).map(Factors::inexact),
         HirKind::Concat(parts) => {
             // Assertions add no text; the first part must not be able to match nothing,
             // and when it is exact, the exact parts after it lengthen its strings.
@@ -132,12 +123,13 @@ pub fn leading(hir: &Hir) -> Option<Factors> {
     }
 }
 
-/// One of the alternatives' factors; none when an alternative needs nothing.
-fn alternation(parts: &[Hir]) -> Option<Factors> {
+/// One of the alternatives' factors (or leading factors, as `each` gives them); none
+/// when an alternative has none.
+fn alternation(parts: &[Hir], each: fn(&Hir) -> Option<Factors>) -> Option<Factors> {
     let mut strings = BTreeSet::new();
     let mut exact = true;
     for part in parts {
-        let factors = factors(part)?;
+        let factors = each(part)?;
         exact &= factors.exact;
         strings.extend(factors.strings);
         if strings.len() > MAX_SET {
