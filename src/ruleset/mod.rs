@@ -10,6 +10,7 @@
 mod compile;
 pub mod pattern;
 pub mod prefilter;
+pub mod prefixes;
 pub mod factors;
 mod error;
 pub mod raw;

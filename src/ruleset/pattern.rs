@@ -24,6 +24,10 @@
 //!
 //! A window that is not plain is searched with `exact` directly when the pattern has
 //! no Unicode word boundary.
+//!
+//! All three are built from the pattern with its alternations' shared first
+//! characters factored out ([`factored`]), which matches alike but lets the engines
+//! read a word list one character at a time instead of word by word.
 
 use regex_automata::meta::{self, BuildError, Regex};
 use regex_automata::util::captures::Captures;
@@ -33,6 +37,7 @@ use regex_automata::{Anchored, Input, MatchKind, PatternID};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 use super::factors::{factors, leading, Factors};
+use super::prefixes::factored;
 use crate::span::Span;
 
 /// Size limit of a compiled pattern and of each lazy DFA's cache.
@@ -126,9 +131,10 @@ impl Pattern {
     /// Compile `pattern`; the error reads as the regex crate's would.
     pub fn new(pattern: &str) -> Result<Pattern, String> {
         let hir = syntax::parse(pattern).map_err(|error| error.to_string())?;
-        let exact = build(&hir)?;
-        let plain = build(&plain(&hir))?;
-        let relaxed = hir.properties().look_set().contains_word_unicode().then(|| build(&relaxed(&hir))).transpose()?;
+        let searched = factored(&hir);
+        let exact = build(&searched)?;
+        let plain = build(&plain(&searched))?;
+        let relaxed = hir.properties().look_set().contains_word_unicode().then(|| build(&relaxed(&searched))).transpose()?;
         let groups = named_groups(&exact);
         let factors = factors(&hir);
         let leading = leading(&hir);
