@@ -1,9 +1,11 @@
-//! Invariants over the whole corpus: exact provenance, stable ids, byte-identical output.
+//! Invariants over the whole corpus: exact provenance, stable ids, byte-identical output,
+//! the same output whether documents are extracted alone or in a batch.
 
 mod common;
 
 use claimex::claim::Fields;
-use claimex::output;
+use claimex::document::Document;
+use claimex::{output, process, process_many, Options};
 
 #[test]
 fn spans_slice_claim_text() {
@@ -51,6 +53,22 @@ fn output_is_deterministic() {
         let first = output::to_json(&common::extract(&path, &rules).1);
         let second = output::to_json(&common::extract(&path, &rules).1);
         assert!(first == second, "{}: two runs differ", path.display());
+    }
+}
+
+#[test]
+fn a_batch_gives_what_each_document_gives_alone() {
+    let rules = common::rules();
+    let paths = common::corpus_files();
+    let documents: Vec<Document> = paths
+        .iter()
+        .map(|path| Document::decode(&common::relative(path), &std::fs::read(path).expect("reads"), None).expect("decodes"))
+        .collect();
+    let batch = process_many(&documents, &rules, Options::default());
+    assert_eq!(batch.len(), documents.len());
+    for ((path, document), together) in paths.iter().zip(&documents).zip(&batch) {
+        let alone = output::to_json(&process(document, &rules, Options::default()));
+        assert!(alone == output::to_json(together), "{}: differs in a batch", path.display());
     }
 }
 

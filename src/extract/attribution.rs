@@ -1,7 +1,7 @@
 //! Attributions: quotations with their speech tags, and reported speech.
 //!
-//! Input: the cleaned text, its sentences, the rules of `attributions.toml` and the
-//! actors and places found so far. Output: attribution findings with source, cue and
+//! Input: the cleaned text, its sentences, the rules of `attributions.toml`, the
+//! unvetoed matches of its sentence rules, and the actors and places found so far. Output: attribution findings with source, cue and
 //! content spans. Direct quotations take their tag from `after-quote` rules (text
 //! after the closing mark) or `before-quote` rules (text before the opening mark);
 //! an untagged quotation that opens a sentence continues the previous speaker's
@@ -10,7 +10,7 @@
 
 use super::matching::{self, Candidate};
 use super::quotes::{self, Quotation};
-use super::{first_disjoint, sentence_of, unvetoed, Finding};
+use super::{first_disjoint, sentence_of, Finding};
 use crate::claim::{AttributionFields, ClaimKind, Fields, Part, Source};
 use crate::ruleset::pattern::Window;
 use crate::ruleset::{RuleFileRules, Scope, Vocabulary};
@@ -34,14 +34,20 @@ struct Input<'a> {
 }
 
 /// Build attribution findings.
-pub fn findings(text: &str, sentences: &[Sentence], file: &RuleFileRules, known: &[(ClaimKind, Finding)]) -> Vec<Finding> {
+pub fn findings<'r>(
+    text: &str,
+    sentences: &[Sentence],
+    file: &'r RuleFileRules,
+    matched: Vec<Candidate<'r>>,
+    known: &[(ClaimKind, Finding)],
+) -> Vec<Finding> {
     let known_spans = SpanIndex::new(known.iter().enumerate().map(|(position, (_, finding))| (finding.span, position)));
     let mut known_by_start: Vec<usize> = (0..known.len()).collect();
     known_by_start.sort_by_key(|position| (known[*position].1.span.start, *position));
     let input = Input { text, sentences, file, known, known_spans, known_by_start };
     let quotations = quotes::find(text);
     let tagged = input.tagged(&quotations);
-    let reported = input.reported(&quotations, &tagged);
+    let reported = input.reported(matched, &quotations, &tagged);
     let mut found = input.direct(&quotations, &tagged, &reported);
     found.extend(reported);
     for finding in &mut found {
@@ -193,10 +199,10 @@ impl Input<'_> {
 
     /// Reported speech from sentence rules, minus cues already used by quotations and
     /// cues inside a quotation (the quoted speaker's own words).
-    fn reported(&self, quotations: &[Quotation], tagged: &[Option<Tag>]) -> Vec<Finding> {
+    fn reported(&self, matched: Vec<Candidate<'_>>, quotations: &[Quotation], tagged: &[Option<Tag>]) -> Vec<Finding> {
         let used_cues = SpanIndex::new(tagged.iter().flatten().map(|tag| (tag.cue, ())));
         let quoted = SpanIndex::new(quotations.iter().map(|quotation| (quotation.content, ())));
-        let candidates: Vec<Candidate> = unvetoed(self.file, self.text, self.sentences)
+        let candidates: Vec<Candidate> = matched
             .into_iter()
             .filter(|c| !used_cues.near(c.core()).iter().any(|(used, _)| used.overlaps(c.core())))
             .filter(|c| !quoted.near(c.core()).iter().any(|(content, _)| content.overlaps(c.core())))
