@@ -71,8 +71,9 @@ impl Candidate<'_> {
 }
 
 /// All matches of `rule` in `window`, which starts at byte `offset` of the document.
-/// Pattern rules of kind attribution are tried from every match start onward, so a
-/// wrong early match ("On reports that…") cannot hide a later one.
+/// Pattern rules of kind attribution, and rules that set `every-start`, are tried from
+/// every match start onward, so a wrong early match ("On reports that…", a count's
+/// unit running on into the next count) cannot hide a later one.
 pub fn find<'r>(rule: &'r CompiledRule, window: Window<'_>, offset: usize) -> Vec<Candidate<'r>> {
     find_from(rule, window, offset, None)
 }
@@ -83,7 +84,7 @@ pub fn find<'r>(rule: &'r CompiledRule, window: Window<'_>, offset: usize) -> Ve
 pub fn find_from<'r>(rule: &'r CompiledRule, window: Window<'_>, offset: usize, starts: Option<&[usize]>) -> Vec<Candidate<'r>> {
     match &rule.matcher {
         Matcher::Pattern(pattern) => {
-            let every_start = rule.kind == ClaimKind::Attribution;
+            let every_start = rule.kind == ClaimKind::Attribution || rule.flag("every-start");
             let record = record(rule, pattern);
             let found = match starts {
                 Some(starts) => matches_at(pattern, window, starts.iter().map(|start| start - offset), every_start, record),
@@ -143,8 +144,8 @@ fn matches(pattern: &Pattern, window: Window<'_>, every_start: bool, record: Rec
     found
 }
 
-/// Where the search for the next match of an attribution rule goes on: the next word
-/// after the match's start, so each possible source is tried once.
+/// Where the search for the next match of an every-start rule goes on: the next word
+/// after the match's start, so each possible start (a source, a number) is tried once.
 fn next_word(window: Window<'_>, whole: Span) -> Option<usize> {
     let space = window.text()[whole.start..].find(char::is_whitespace)?;
     Some(whole.start + space + 1)

@@ -33,16 +33,12 @@ pub fn parse(text: &str, vocabulary: &Vocabulary) -> Option<Number> {
         } else if let Some(value) = lookup(vocabulary, "vague", &token) {
             vague = true;
             if value >= 100.0 {
-                total += apply_scale(&mut current, &mut fraction, value);
+                total += scale(&mut current, &mut fraction, value);
             } else {
                 current = Some(current.unwrap_or(0.0) + value);
             }
         } else if let Some(value) = lookup(vocabulary, "scale", &token) {
-            if value == 100.0 {
-                current = Some(current.unwrap_or(1.0) * 100.0);
-            } else {
-                total += apply_scale(&mut current, &mut fraction, value);
-            }
+            total += scale(&mut current, &mut fraction, value);
         } else if let Some(value) = lookup(vocabulary, "fraction", &token) {
             fraction = Some(current.take().unwrap_or(1.0) * value);
         } else if let Some(value) = lookup(vocabulary, "number", &token) {
@@ -59,6 +55,17 @@ pub fn parse(text: &str, vocabulary: &Vocabulary) -> Option<Number> {
     }
     let value = total + fraction.or(current).unwrap_or(0.0);
     Some(Number { value, vague })
+}
+
+/// Apply a scale word: a hundred multiplies the number being built and adds nothing
+/// yet ("two hundred thousand", "hundreds of thousands"); a larger scale closes it
+/// and gives what it adds to the total.
+fn scale(current: &mut Option<f64>, fraction: &mut Option<f64>, scale: f64) -> f64 {
+    if scale == 100.0 {
+        *current = Some(current.unwrap_or(1.0) * 100.0);
+        return 0.0;
+    }
+    apply_scale(current, fraction, scale)
 }
 
 fn apply_scale(current: &mut Option<f64>, fraction: &mut Option<f64>, scale: f64) -> f64 {
@@ -121,6 +128,10 @@ mod tests {
         assert_eq!(value("a quarter of a million"), Some(250_000.0));
         assert_eq!(value("two hundred"), Some(200.0));
         assert_eq!(value("tens of thousands"), Some(10_000.0));
+        assert_eq!(value("hundreds of thousands"), Some(100_000.0));
+        assert_eq!(value("hundreds of millions"), Some(100_000_000.0));
+        assert_eq!(value("two hundred thousand"), Some(200_000.0));
+        assert_eq!(value("hundreds"), Some(100.0));
         assert_eq!(value("a dozen"), Some(12.0));
     }
 
