@@ -2,7 +2,7 @@
 //!
 //! Input: the text a count rule captured as `number` ("1,200", "3.5", "twenty-five",
 //! "a quarter of a million", "5bn", "tens of thousands") and the `counts.toml`
-//! vocabularies `number`, `scale`, `fraction` and `vague`. Output: a [`Number`], or
+//! vocabularies `number`, `times` (`once`, `twice`), `scale`, `fraction` and `vague`. Output: a [`Number`], or
 //! `None` when the text holds no number. The words live in the rule file; this module
 //! only knows how they combine.
 
@@ -41,7 +41,7 @@ pub fn parse(text: &str, vocabulary: &Vocabulary) -> Option<Number> {
             total += scale(&mut current, &mut fraction, value);
         } else if let Some(value) = lookup(vocabulary, "fraction", &token) {
             fraction = Some(current.take().unwrap_or(1.0) * value);
-        } else if let Some(value) = lookup(vocabulary, "number", &token) {
+        } else if let Some(value) = lookup(vocabulary, "number", &token).or_else(|| lookup(vocabulary, "times", &token)) {
             current = Some(current.unwrap_or(0.0) + value);
         } else if JOINERS.contains(&token.as_str()) {
             continue;
