@@ -335,13 +335,22 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
     mentions
 }
 
+/// Up to this many surfaces are looked for one by one: building an automaton for them
+/// costs more than reading the text a few more times.
+const SURFACES_ONE_BY_ONE: usize = 16;
+
 /// For each surface, the starts of its occurrences in `text` as `str::match_indices`
-/// gives them (left to right, none overlapping the one before), all in one pass.
+/// gives them (left to right, none overlapping the one before); for many surfaces, all
+/// in one pass.
 fn occurrences(text: &str, surfaces: &[&str]) -> Vec<Vec<usize>> {
+    let one_by_one = || surfaces.iter().map(|surface| text.match_indices(surface).map(|(start, _)| start).collect()).collect();
+    if surfaces.len() <= SURFACES_ONE_BY_ONE {
+        return one_by_one();
+    }
     // A per-document automaton: the kind that builds fastest.
     let built = AhoCorasick::builder().kind(Some(AhoCorasickKind::NoncontiguousNFA)).build(surfaces);
     let Ok(automaton) = built else {
-        return surfaces.iter().map(|surface| text.match_indices(surface).map(|(start, _)| start).collect()).collect();
+        return one_by_one();
     };
     let mut starts: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
     for found in automaton.find_overlapping_iter(text) {
