@@ -1,11 +1,11 @@
 //! Attributions: quotations with their speech tags, and reported speech.
 //!
 //! Input: the cleaned text, its sentences, the rules of `attributions.toml`, the
-//! unvetoed matches of its sentence rules, and the actors and places found so far. Output: attribution findings with source, cue and
-//! content spans. Direct quotations take their tag from `after-quote` rules (text
-//! after the closing mark) or `before-quote` rules (text before the opening mark);
-//! an untagged quotation that opens a sentence continues the previous speaker's
-//! words. `sentence` rules find reported speech. Pronoun and description sources are
+//! unvetoed matches of its sentence rules, and the actors and places found so far.
+//! Output: attribution findings with source, cue and content spans. Direct
+//! quotations take their tag from `after-quote` rules (text after the closing mark)
+//! or `before-quote` rules (text before the opening mark); an untagged quotation
+//! that opens a sentence continues the previous speaker's words. `sentence` rules find reported speech. Pronoun and description sources are
 //! resolved with the vocabulary `refers-to` to the nearest fitting name before them.
 
 use super::matching::{self, Candidate};
