@@ -2,9 +2,9 @@
 //!
 //! Input: the text a count rule captured as `number` ("1,200", "3.5", "twenty-five",
 //! "a quarter of a million", "5bn", "tens of thousands") and the `counts.toml`
-//! vocabularies `number`, `times` (`once`, `twice`), `scale`, `fraction` and `vague`. Output: a [`Number`], or
-//! `None` when the text holds no number. The words live in the rule file; this module
-//! only knows how they combine.
+//! vocabularies `number`, `times` (`once`, `twice`), `scale`, `fraction` and `vague`.
+//! Output: a [`Number`], or `None` when the text holds no number. The words live in
+//! the rule file; this module only knows how they combine.
 
 use crate::ruleset::Vocabulary;
 
@@ -60,12 +60,12 @@ pub fn parse(text: &str, vocabulary: &Vocabulary) -> Option<Number> {
 /// Apply a scale word: a hundred multiplies the number being built and adds nothing
 /// yet ("two hundred thousand", "hundreds of thousands"); a larger scale closes it
 /// and gives what it adds to the total.
-fn scale(current: &mut Option<f64>, fraction: &mut Option<f64>, scale: f64) -> f64 {
-    if scale == 100.0 {
+fn scale(current: &mut Option<f64>, fraction: &mut Option<f64>, factor: f64) -> f64 {
+    if factor == 100.0 {
         *current = Some(current.unwrap_or(1.0) * 100.0);
         return 0.0;
     }
-    apply_scale(current, fraction, scale)
+    apply_scale(current, fraction, factor)
 }
 
 fn apply_scale(current: &mut Option<f64>, fraction: &mut Option<f64>, scale: f64) -> f64 {
