@@ -92,7 +92,7 @@ fn extract_matched<'r>(document: Input<'_>, rules: &'r ClaimRules, matched: Vec<
     for (file, candidates) in rules.files.iter().zip(matched) {
         let kind_findings = match file.kind {
             ClaimKind::Count => count::findings(text, &settle(candidates, sentences, |c| count::refine(text, c, file)), file),
-            ClaimKind::Place => place::findings(text, &settle(candidates, sentences, Some), file),
+            ClaimKind::Place => place::findings(text, &settle(candidates, sentences, |c| place::refine(text, c, file)), file),
             ClaimKind::Actor => {
                 let places: Vec<Span> = findings.iter().filter(|(kind, _)| *kind == ClaimKind::Place).map(|(_, f)| f.span).collect();
                 let actors = actor::findings(text, &settle(candidates, sentences, |c| actor::refine(text, c, file)), file, &places);

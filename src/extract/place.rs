@@ -4,15 +4,38 @@
 //! pattern rules (captures or constants `name`, `place_type`, and `code`, a postal
 //! code looked up in the list `postal-codes`). Output: findings with the canonical
 //! name and type; without a name the matched text is the name. A candidate whose
-//! `code` is not in the list is dropped.
+//! `code` is not in the list is dropped. A pattern rule's match loses its leading
+//! words of the vocabulary `leading-word` ("Two Bartholomew County" → "Bartholomew
+//! County"): a run of capitalised words may start with the sentence.
 
 use super::matching::Candidate;
 use super::Finding;
 use crate::claim::{Fields, PlaceFields};
-use crate::ruleset::RuleFileRules;
+use crate::ruleset::{Matcher, RuleFileRules};
+use crate::span::Span;
 
 /// The list that a `code` capture is looked up in: code, name, country.
 const POSTAL_CODES: &str = "postal-codes";
+
+/// A pattern rule's candidate without its leading words of the vocabulary
+/// `leading-word` (not written in capitals); none when nothing is left. List entries are whole names ("The
+/// Hague") and stay as they are.
+pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
+    if !matches!(candidate.rule.matcher, Matcher::Pattern(_)) {
+        return Some(candidate);
+    }
+    let mut span = candidate.span;
+    while let Some(word) = span.slice(text).split_whitespace().next() {
+        // A word in capitals is a code or a name, never a sentence's first word (`ON`).
+        let capitals = word.chars().count() > 1 && !word.chars().any(char::is_lowercase);
+        if capitals || !file.vocabulary.contains("leading-word", word) {
+            break;
+        }
+        span = Span::new(span.start + word.len(), span.end).trimmed(text);
+    }
+    candidate.span = span;
+    (!span.is_empty()).then_some(candidate)
+}
 
 /// Build place findings.
 pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules) -> Vec<Finding> {
