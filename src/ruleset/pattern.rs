@@ -168,32 +168,47 @@ impl Pattern {
     /// as the regex crate's `captures_iter` gives them.
     pub fn matches<'p>(&'p self, window: Window<'p>, record: Record) -> impl Iterator<Item = Found> + 'p {
         let engine = self.engine(window);
-        let mut searcher = Searcher::new(Input::new(window.text));
-        let mut captures = self.captures(record);
-        std::iter::from_fn(move || {
-            searcher.advance(|input| {
-                engine.search(input, &mut captures);
-                Ok(captures.get_match())
-            })?;
-            Some(self.found(captures.clone()))
-        })
+        // Most windows hold no match: find that out before making room for captures.
+        let any = engine.may_match(&Input::new(window.text));
+        let found = any.then(|| {
+            let mut searcher = Searcher::new(Input::new(window.text));
+            let mut captures = self.captures(record);
+            std::iter::from_fn(move || {
+                searcher.advance(|input| {
+                    engine.search(input, &mut captures);
+                    Ok(captures.get_match())
+                })?;
+                Some(self.found(captures.clone()))
+            })
+        });
+        found.into_iter().flatten()
     }
 
     /// The leftmost-first match starting at or after byte `start` of `window`, as the
     /// regex crate's `captures_at` gives it (the text before `start` is still seen by
     /// assertions).
     pub fn match_at(&self, window: Window<'_>, start: usize, record: Record) -> Option<Found> {
+        let engine = self.engine(window);
+        let input = Input::new(window.text).span(start..window.text.len());
+        if !engine.may_match(&input) {
+            return None;
+        }
         let mut captures = self.captures(record);
-        self.engine(window).search(&Input::new(window.text).span(start..window.text.len()), &mut captures);
+        engine.search(&input, &mut captures);
         captures.is_match().then(|| self.found(captures))
     }
 
     /// The match starting exactly at byte `start` of `window` that a search from
     /// `start` would give (the one leftmost-first prefers among those starting there).
     pub fn match_anchored(&self, window: Window<'_>, start: usize, record: Record) -> Option<Found> {
-        let mut captures = self.captures(record);
         let regex = if window.plain { &self.plain } else { &self.exact };
-        regex.search_captures(&Input::new(window.text).span(start..window.text.len()).anchored(Anchored::Yes), &mut captures);
+        let input = Input::new(window.text).span(start..window.text.len()).anchored(Anchored::Yes);
+        // Most tries fail: find that out before making room for captures.
+        if !regex.is_match(input.clone()) {
+            return None;
+        }
+        let mut captures = self.captures(record);
+        regex.search_captures(&input, &mut captures);
         captures.is_match().then(|| self.found(captures))
     }
 
@@ -229,6 +244,15 @@ enum Engine<'p> {
 }
 
 impl Engine<'_> {
+    /// False when `input` surely holds no match (`relaxed` matches wherever `exact`
+    /// does, so it answers for a confirmed engine).
+    fn may_match(&self, input: &Input<'_>) -> bool {
+        match self {
+            Engine::Direct(regex) => regex.is_match(input.clone()),
+            Engine::Confirmed { relaxed, .. } => relaxed.is_match(input.clone()),
+        }
+    }
+
     /// The leftmost-first match in `input`, into `captures` (no match leaves none).
     fn search(&self, input: &Input<'_>, captures: &mut Captures) {
         match self {
