@@ -74,9 +74,10 @@ pub fn extract(text: &str, sentences: &[Sentence], rules: &ClaimRules, options: 
 /// document before the next rule starts, so that its automaton stays in the
 /// processor's cache; the rest of the work is done document by document.
 pub fn extract_many(documents: &[Input<'_>], rules: &ClaimRules, options: Options) -> Vec<Vec<Claim>> {
+    let windows: Vec<Vec<Window>> = documents.iter().map(|document| windows(*document)).collect();
     let mut matched: Vec<Vec<Vec<Candidate>>> = documents.iter().map(|_| Vec::with_capacity(rules.files.len())).collect();
     for file in &rules.files {
-        for (document, candidates) in matched.iter_mut().zip(unvetoed(file, documents)) {
+        for (document, candidates) in matched.iter_mut().zip(unvetoed(file, documents, &windows)) {
             document.push(candidates);
         }
     }
@@ -171,12 +172,12 @@ fn settle<'r>(
     non_overlapping(candidates.into_iter().filter_map(refine).collect(), sentences)
 }
 
-/// The matches of a file's sentence-scope rules in every sentence of each document,
-/// minus those whose core an exclusion rule of equal or higher priority covers. Each
-/// rule runs over the sentences where the file's prefilter says it may match, in
-/// every document, before the next rule.
-pub fn unvetoed<'r>(file: &'r RuleFileRules, documents: &[Input<'_>]) -> Vec<Vec<Candidate<'r>>> {
-    let mut matches: Vec<Matches> = documents.iter().map(|document| Matches::new(file, *document)).collect();
+/// The matches of a file's sentence-scope rules in every sentence of each document
+/// (searched in `windows`, those of [`windows`]), minus those whose core an exclusion
+/// rule of equal or higher priority covers. Each rule runs over the sentences where the
+/// file's prefilter says it may match, in every document, before the next rule.
+fn unvetoed<'r>(file: &'r RuleFileRules, documents: &[Input<'_>], windows: &[Vec<Window<'_>>]) -> Vec<Vec<Candidate<'r>>> {
+    let mut matches: Vec<Matches> = documents.iter().zip(windows).map(|(document, windows)| Matches::new(file, *document, windows)).collect();
     for (index, rule) in file.rules.iter().enumerate().filter(|(_, rule)| rule.scope == Scope::Sentence) {
         for (document, found) in documents.iter().zip(&mut matches) {
             found.run(*document, index, rule);
@@ -185,9 +186,15 @@ pub fn unvetoed<'r>(file: &'r RuleFileRules, documents: &[Input<'_>]) -> Vec<Vec
     matches.into_iter().map(Matches::unvetoed).collect()
 }
 
+/// A window over each sentence of `document`, for the rules to search (whether it is
+/// plain text is worked out once for all rule files).
+fn windows(document: Input<'_>) -> Vec<Window<'_>> {
+    document.sentences.iter().map(|sentence| Window::new(sentence.span().slice(document.text))).collect()
+}
+
 /// The sentence-rule matches of one document, as the rules run.
-struct Matches<'r, 't> {
-    windows: Vec<Window<'t>>,
+struct Matches<'r, 'w, 't> {
+    windows: &'w [Window<'t>],
     possible: Possible<'r>,
     /// Candidates with their sentence numbers.
     candidates: Vec<(usize, Candidate<'r>)>,
@@ -195,11 +202,11 @@ struct Matches<'r, 't> {
     blocked: Vec<Vec<(Span, i32)>>,
 }
 
-impl<'r, 't> Matches<'r, 't> {
-    fn new(file: &'r RuleFileRules, document: Input<'t>) -> Matches<'r, 't> {
+impl<'r, 'w, 't> Matches<'r, 'w, 't> {
+    fn new(file: &'r RuleFileRules, document: Input<'_>, windows: &'w [Window<'t>]) -> Matches<'r, 'w, 't> {
         let Input { text, sentences } = document;
         Matches {
-            windows: sentences.iter().map(|sentence| Window::new(sentence.span().slice(text))).collect(),
+            windows,
             possible: file.prefilter.possible(text, sentences),
             candidates: Vec::new(),
             blocked: vec![Vec::new(); sentences.len()],
