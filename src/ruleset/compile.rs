@@ -26,7 +26,7 @@ pub const CLAIM_RULE_FILES: [&str; 4] = ["counts.toml", "places.toml", "actors.t
 /// Compiled claim rules of all four kinds.
 #[derive(Debug)]
 pub struct ClaimRules {
-    /// One entry per rule file, in [`CLAIM_RULE_FILES`] order.
+    /// One entry per rule file, in the order of `CLAIM_RULE_FILES` (counts, places, actors, attributions).
     pub files: Vec<RuleFileRules>,
 }
 
