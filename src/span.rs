@@ -111,6 +111,11 @@ impl<T> SpanIndex<T> {
         let to = self.by_start.partition_point(|(entry, _)| entry.start <= span.end);
         self.by_start.get(from..to).unwrap_or_default()
     }
+
+    /// True when an entry overlaps `span`.
+    pub fn overlaps(&self, span: Span) -> bool {
+        self.near(span).iter().any(|(entry, _)| entry.overlaps(span))
+    }
 }
 
 /// A 1-based line and column (in characters), for messages only.

@@ -33,12 +33,11 @@ const SURNAME: &str = "surname";
 /// place (rule `actors/named-source`).
 pub fn named_sources(text: &str, sources: &[Span], known: &[Span], file: &RuleFileRules) -> Vec<Finding> {
     let known = SpanIndex::new(known.iter().map(|&span| (span, ())));
-    let overlaps_known = |span: Span| known.near(span).iter().any(|(other, _)| other.overlaps(span));
     let mut taken = DisjointSpans::default();
     let mut found: Vec<Finding> = Vec::new();
     for &source in sources {
         let source = after_last_title(text, source, file);
-        if overlaps_known(source) || taken.overlaps(source) || !is_person_name(source.slice(text), file) {
+        if known.overlaps(source) || taken.overlaps(source) || !is_person_name(source.slice(text), file) {
             continue;
         }
         taken.insert(source);
@@ -191,8 +190,7 @@ fn listed_with_organizations(text: &str, found: &[Finding], file: &RuleFileRules
         for member in members {
             let member = without_final_period(text, member, file);
             let name = strip_possessive(member.slice(text));
-            let taken = actors.near(member).iter().any(|(other, _)| other.overlaps(member))
-                || places.near(member).iter().any(|(place, _)| place.overlaps(member));
+            let taken = actors.overlaps(member) || places.overlaps(member);
             let common = file.in_list("sentence-starters", name) || file.in_list("demonyms", name);
             if taken || common || name.is_empty() {
                 continue;

@@ -5,8 +5,9 @@
 //! Output: attribution findings with source, cue and content spans. Direct
 //! quotations take their tag from `after-quote` rules (text after the closing mark)
 //! or `before-quote` rules (text before the opening mark); an untagged quotation
-//! that opens a sentence continues the previous speaker's words. `sentence` rules find reported speech. Pronoun and description sources are
-//! resolved with the vocabulary `refers-to` to the nearest fitting name before them.
+//! that opens a sentence continues the previous speaker's words. `sentence` rules
+//! find reported speech. Pronoun and description sources are resolved with the
+//! vocabulary `refers-to` to the nearest fitting name before them.
 
 use super::matching::{self, Candidate};
 use super::quotes::{self, Quotation};
@@ -204,8 +205,7 @@ impl Input<'_> {
         let quoted = SpanIndex::new(quotations.iter().map(|quotation| (quotation.content, ())));
         let candidates: Vec<Candidate> = matched
             .into_iter()
-            .filter(|c| !used_cues.near(c.core()).iter().any(|(used, _)| used.overlaps(c.core())))
-            .filter(|c| !quoted.near(c.core()).iter().any(|(content, _)| content.overlaps(c.core())))
+            .filter(|c| !used_cues.overlaps(c.core()) && !quoted.overlaps(c.core()))
             .filter_map(|c| self.refine(c))
             .collect();
         distinct_cues(candidates, self.sentences)
