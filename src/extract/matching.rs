@@ -7,7 +7,6 @@
 //! names are the rule's own strings, not copies; an exclusion rule's groups are not
 //! recorded unless it has a `claim` group.
 
-use crate::claim::ClaimKind;
 use crate::ruleset::pattern::{Found, Pattern, Record, Window};
 use crate::ruleset::{CompiledRule, Matcher};
 use crate::span::Span;
@@ -84,7 +83,7 @@ pub fn find<'r>(rule: &'r CompiledRule, window: Window<'_>, offset: usize) -> Ve
 pub fn find_from<'r>(rule: &'r CompiledRule, window: Window<'_>, offset: usize, starts: Option<&[usize]>) -> Vec<Candidate<'r>> {
     match &rule.matcher {
         Matcher::Pattern(pattern) => {
-            let every_start = rule.kind == ClaimKind::Attribution || rule.flag("every-start");
+            let every_start = rule.tries_every_start();
             let record = record(rule, pattern);
             let found = match starts {
                 Some(starts) => matches_at(pattern, window, starts.iter().map(|start| start - offset), every_start, record),

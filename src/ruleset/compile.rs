@@ -128,6 +128,12 @@ impl CompiledRule {
     pub fn flag(&self, name: &str) -> bool {
         self.set.get(name).and_then(|v| v.as_bool()).unwrap_or(false)
     }
+
+    /// True when the rule is tried again from the word after each match's start, not
+    /// from its end: attribution rules, and rules that set `every-start`.
+    pub fn tries_every_start(&self) -> bool {
+        self.kind == ClaimKind::Attribution || self.flag("every-start")
+    }
 }
 
 /// Vocabularies: for each name, words (by key) to the value they stand for.
