@@ -13,7 +13,8 @@ use claimex::ruleset::{Matcher, RuleSet, Scope};
 use claimex::segment::Sentence;
 
 /// Sentences that make the engines disagree if anything is off: letters beyond ASCII
-/// beside word boundaries, curly quotes, symbols that are not plain punctuation.
+/// beside word boundaries, curly quotes, symbols that are not plain punctuation; what
+/// a speaker said with a line break in it, or only just long enough to count.
 const HARD_SENTENCES: &[&str] = &[
     "Zoë Ekström said the café had 12 cafés.",
     "MONTRÉAL — Officials said 4 élèves died, according to the ministry.",
@@ -23,6 +24,12 @@ const HARD_SENTENCES: &[&str] = &[
     "The naïve Mr. Ødegaard said 1,200 people were hurt ✓",
     "★ 12 stars ✓ said Tom Hanks of the Kelvin \u{212a} unit.",
     "“It will start with phone calls,” Harth has said.",
+    "The group has said its findings\nare based on official documents.",
+    "Officials said the bridge\nwould close. Wray told a committee that he was concerned.",
+    "He said it was fine.",
+    "He said it was fine!?",
+    "He said it was finé.",
+    "Mr. Núñez said it was a fine day",
 ];
 
 fn rules() -> RuleSet {

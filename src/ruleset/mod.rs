@@ -11,6 +11,7 @@ mod compile;
 pub mod pattern;
 pub mod prefilter;
 pub mod prefixes;
+mod tail;
 pub mod factors;
 mod error;
 pub mod raw;

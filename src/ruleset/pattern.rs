@@ -27,7 +27,11 @@
 //!
 //! All three are built from the pattern with its alternations' shared first
 //! characters factored out ([`factored`]), which matches alike but lets the engines
-//! read a word list one character at a time instead of word by word.
+//! read a word list one character at a time instead of word by word; and for a
+//! pattern whose last group runs to the end of the window, without that group's text,
+//! which is filled in after the match ([`Tail`]).
+
+use std::sync::OnceLock;
 
 use regex_automata::meta::{self, BuildError, Regex};
 use regex_automata::util::captures::Captures;
@@ -38,6 +42,7 @@ use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Lo
 
 use super::factors::{factors, leading, Factors};
 use super::prefixes::factored;
+use super::tail::Tail;
 use crate::span::Span;
 
 /// Size limit of a compiled pattern and of each lazy DFA's cache.
@@ -63,6 +68,12 @@ pub struct Pattern {
     /// The one group, when the pattern is that group between zero-width assertions:
     /// its span is the match's, so no search needs to record it.
     whole_group: Option<usize>,
+    /// The last group, when it runs to the end of the window: the engines search the
+    /// pattern without it.
+    tail: Option<Tail>,
+    /// The pattern searched whole, for a pattern with a tail, built the first time a
+    /// window holds a line break after the search start (the tail cannot cross one).
+    whole: OnceLock<Option<Box<Pattern>>>,
 }
 
 /// A piece of text to search, and whether it is plain (see [`is_plain`]).
@@ -130,8 +141,17 @@ pub struct Group {
 impl Pattern {
     /// Compile `pattern`; the error reads as the regex crate's would.
     pub fn new(pattern: &str) -> Result<Pattern, String> {
+        Pattern::compile(pattern, true)
+    }
+
+    /// Compile `pattern`, without its tail when `split` is set and it has one.
+    fn compile(pattern: &str, split: bool) -> Result<Pattern, String> {
         let hir = syntax::parse(pattern).map_err(|error| error.to_string())?;
-        let searched = factored(&hir);
+        let (head, tail) = match split.then(|| Tail::split(&hir)).flatten() {
+            Some((head, tail)) => (head, Some(tail)),
+            None => (hir.clone(), None),
+        };
+        let searched = factored(&head);
         let exact = build(&searched)?;
         let plain = build(&plain(&searched))?;
         let relaxed = hir.properties().look_set().contains_word_unicode().then(|| build(&relaxed(&searched))).transpose()?;
@@ -139,7 +159,7 @@ impl Pattern {
         let factors = factors(&hir);
         let leading = leading(&hir);
         let whole_group = whole_group(&hir);
-        Ok(Pattern { text: pattern.to_string(), exact, plain, relaxed, groups, factors, leading, whole_group })
+        Ok(Pattern { text: pattern.to_string(), exact, plain, relaxed, groups, factors, leading, whole_group, tail, whole: OnceLock::new() })
     }
 
     /// Strings one of which every match holds, compared without ASCII case (see
@@ -167,6 +187,14 @@ impl Pattern {
     /// The leftmost-first matches of the pattern in `window`, each after the last,
     /// as the regex crate's `captures_iter` gives them.
     pub fn matches<'p>(&'p self, window: Window<'p>, record: Record) -> impl Iterator<Item = Found> + 'p {
+        // A match that runs to the end is the last one.
+        let last = self.tail.is_some().then(|| self.match_at(window, 0, record)).flatten();
+        let others = self.tail.is_none().then(|| self.matches_to_end(window, record));
+        last.into_iter().chain(others.into_iter().flatten())
+    }
+
+    /// [`Pattern::matches`] for a pattern without a tail.
+    fn matches_to_end<'p>(&'p self, window: Window<'p>, record: Record) -> impl Iterator<Item = Found> + 'p {
         let engine = self.engine(window);
         // Most windows hold no match: find that out before making room for captures.
         let any = engine.may_match(&Input::new(window.text));
@@ -178,7 +206,7 @@ impl Pattern {
                     engine.search(input, &mut captures);
                     Ok(captures.get_match())
                 })?;
-                Some(self.found(captures.clone()))
+                Some(self.found(window, captures.clone()))
             })
         });
         found.into_iter().flatten()
@@ -188,28 +216,52 @@ impl Pattern {
     /// regex crate's `captures_at` gives it (the text before `start` is still seen by
     /// assertions).
     pub fn match_at(&self, window: Window<'_>, start: usize, record: Record) -> Option<Found> {
+        if let Some(whole) = self.whole_for(window, start) {
+            return whole.as_ref()?.match_at(window, start, record);
+        }
         let engine = self.engine(window);
-        let input = Input::new(window.text).span(start..window.text.len());
+        let input = Input::new(window.text).span(start..self.search_end(window, start)?);
         if !engine.may_match(&input) {
             return None;
         }
         let mut captures = self.captures(record);
         engine.search(&input, &mut captures);
-        captures.is_match().then(|| self.found(captures))
+        captures.is_match().then(|| self.found(window, captures))
     }
 
     /// The match starting exactly at byte `start` of `window` that a search from
     /// `start` would give (the one leftmost-first prefers among those starting there).
     pub fn match_anchored(&self, window: Window<'_>, start: usize, record: Record) -> Option<Found> {
+        if let Some(whole) = self.whole_for(window, start) {
+            return whole.as_ref()?.match_anchored(window, start, record);
+        }
         let regex = if window.plain { &self.plain } else { &self.exact };
-        let input = Input::new(window.text).span(start..window.text.len()).anchored(Anchored::Yes);
+        let input = Input::new(window.text).span(start..self.search_end(window, start)?).anchored(Anchored::Yes);
         // Most tries fail: find that out before making room for captures.
         if !regex.is_match(input.clone()) {
             return None;
         }
         let mut captures = self.captures(record);
         regex.search_captures(&input, &mut captures);
-        captures.is_match().then(|| self.found(captures))
+        captures.is_match().then(|| self.found(window, captures))
+    }
+
+    /// Where a search of `window` from `start` ends: the window's end, or for a
+    /// pattern with a tail, where a match of the rest may end at the latest (none
+    /// when too little text is left).
+    fn search_end(&self, window: Window<'_>, start: usize) -> Option<usize> {
+        match &self.tail {
+            Some(tail) => tail.limit(window.text, start),
+            None => Some(window.text.len()),
+        }
+    }
+
+    /// The whole pattern, when it has a tail and a line break follows `start` in
+    /// `window`; inside that, none if it could not be built (it cannot exceed the
+    /// limits its part without the tail kept, so in practice it always is).
+    fn whole_for(&self, window: Window<'_>, start: usize) -> Option<&Option<Box<Pattern>>> {
+        let breaks = self.tail.is_some() && window.text[start..].contains('\n');
+        breaks.then(|| self.whole.get_or_init(|| Pattern::compile(&self.text, false).ok().map(Box::new)))
     }
 
     /// Room for what a search records: only the match when the groups are not asked
@@ -221,7 +273,10 @@ impl Pattern {
         }
     }
 
-    fn found(&self, captures: Captures) -> Found {
+    fn found(&self, window: Window<'_>, mut captures: Captures) -> Found {
+        if let Some(tail) = &self.tail {
+            tail.finish(window.text, &mut captures);
+        }
         Found { captures, whole_group: self.whole_group }
     }
 
