@@ -130,7 +130,7 @@ fn record(rule: &CompiledRule, pattern: &Pattern) -> Record {
 /// `every_start`, also those starting inside an earlier match.
 fn matches(pattern: &Pattern, window: Window<'_>, every_start: bool, record: Record) -> Vec<Found> {
     if !every_start {
-        return pattern.matches(window, record).collect();
+        return pattern.matches(window, record);
     }
     let mut found = Vec::new();
     let mut start = 0;

@@ -186,30 +186,29 @@ impl Pattern {
 
     /// The leftmost-first matches of the pattern in `window`, each after the last,
     /// as the regex crate's `captures_iter` gives them.
-    pub fn matches<'p>(&'p self, window: Window<'p>, record: Record) -> impl Iterator<Item = Found> + 'p {
-        // A match that runs to the end is the last one.
-        let last = self.tail.is_some().then(|| self.match_at(window, 0, record)).flatten();
-        let others = self.tail.is_none().then(|| self.matches_to_end(window, record));
-        last.into_iter().chain(others.into_iter().flatten())
-    }
-
-    /// [`Pattern::matches`] for a pattern without a tail.
-    fn matches_to_end<'p>(&'p self, window: Window<'p>, record: Record) -> impl Iterator<Item = Found> + 'p {
+    pub fn matches(&self, window: Window<'_>, record: Record) -> Vec<Found> {
+        if self.tail.is_some() {
+            // A match that runs to the end is the last one.
+            return self.match_at(window, 0, record).into_iter().collect();
+        }
         let engine = self.engine(window);
         // Most windows hold no match: find that out before making room for captures.
-        let any = engine.may_match(&Input::new(window.text));
-        let found = any.then(|| {
-            let mut searcher = Searcher::new(Input::new(window.text));
-            let mut captures = self.captures(record);
-            std::iter::from_fn(move || {
-                searcher.advance(|input| {
-                    engine.search(input, &mut captures);
-                    Ok(captures.get_match())
-                })?;
-                Some(self.found(window, captures.clone()))
+        if !engine.may_match(&Input::new(window.text)) {
+            return Vec::new();
+        }
+        let mut searcher = Searcher::new(Input::new(window.text));
+        let mut captures = self.captures(record);
+        let mut found = Vec::new();
+        while searcher
+            .advance(|input| {
+                engine.search(input, &mut captures);
+                Ok(captures.get_match())
             })
-        });
-        found.into_iter().flatten()
+            .is_some()
+        {
+            found.push(self.found(window, captures.clone()));
+        }
+        found
     }
 
     /// The leftmost-first match starting at or after byte `start` of `window`, as the
@@ -515,7 +514,7 @@ mod tests {
     #[test]
     fn one_group_between_boundaries_spans_the_match() {
         let pattern = Pattern::new(r"\b(?P<name>[A-Z]{2,6})\b").expect("builds");
-        let found: Vec<Found> = pattern.matches(Window::new("The FBI and NATO."), Record::Groups).collect();
+        let found = pattern.matches(Window::new("The FBI and NATO."), Record::Groups);
         let names: Vec<Option<Span>> = found.iter().map(|found| found.group(1)).collect();
         assert_eq!(names, vec![Some(Span::new(4, 7)), Some(Span::new(12, 16))]);
     }
