@@ -1,6 +1,7 @@
 //! The built-in actor steps that have no rule of their own in actors.toml: list
-//! members, persons inside place names, later mentions, programmes defined with an
-//! acronym, matches that cut a place, and places inside actors' names.
+//! members, persons inside place names, later mentions (also an organisation's by its
+//! first word), programmes defined with an acronym, matches that cut a place, and
+//! places inside actors' names.
 //!
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the actors found differ from the expected (text, name, rule).
@@ -59,6 +60,16 @@ fn a_person_name_inside_a_place_is_no_person() {
 fn later_mentions_link_to_the_full_name() {
     let found = actors("Laura Harth spoke first. Later, Harth said the group would publish more.");
     assert!(found.iter().any(|(t, n, r)| t == "Harth" && n == "Laura Harth" && r == "actors/surname"), "{found:?}");
+}
+
+#[test]
+fn an_organisation_is_mentioned_by_its_first_word_alone() {
+    let found = actors("Silverleaf Home Health Services billed Medicare. In Ohio, Silverleaf, which employed 85 people, closed.");
+    assert!(found.iter().any(|(t, n, r)| t == "Silverleaf" && n == "Silverleaf Home Health Services" && r == "actors/short-name"), "{found:?}");
+    let found = actors("Blue Origin showed its Blue Moon lander. National Grid said the National power cut was short.");
+    assert!(!found.iter().any(|(_, _, r)| r == "actors/short-name"), "part of a longer name, or a general word: {found:?}");
+    let found = actors("The Berrien County Health Department reported cases in Berrien on Monday.");
+    assert!(!found.iter().any(|(_, _, r)| r == "actors/short-name"), "a place before a place word: {found:?}");
 }
 
 #[test]

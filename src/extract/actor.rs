@@ -7,8 +7,9 @@
 //! Louis`); the other capitalised names of a list that names a found organisation
 //! ("SpaceX, Blue Origin and Ceres Robotics") as organisations (rule
 //! `actors/listed-with-organization`); then every other whole-word mention of a found
-//! name, and of a person's surname alone, as a finding of its own (rules
-//! `actors/repeated-name` and `actors/surname`), linked to the full name. After the
+//! name, of a person's surname alone and of an organisation's first word alone, as a
+//! finding of its own (rules `actors/repeated-name`, `actors/surname` and
+//! `actors/short-name`), linked to the full name. After the
 //! attributions, [`named_sources`] turns sources that read as persons' names into
 //! actors (rule `actors/named-source`).
 
@@ -26,6 +27,9 @@ const MEMBERS_OF_LIST: &str = "members-of-list";
 
 /// The rule id (after `actors/`) of a person's later surname-only mentions.
 const SURNAME: &str = "surname";
+
+/// The rule id (after `actors/`) of an organisation's mentions by its first word.
+const SHORT_NAME: &str = "short-name";
 
 /// Persons named only as the source of an attribution ("Tanvir Hossain, a hydrologist,
 /// said"), with their other mentions: two to four capitalised name words, none an
@@ -309,7 +313,7 @@ pub fn strip_possessive(name: &str) -> &str {
 /// actor nor inside a longer place (the `Beach` of `Virginia Beach`), anywhere in the
 /// text. Longer forms are taken first; all their occurrences are found in one pass.
 fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &SpanIndex<()>) -> Vec<Finding> {
-    let forms = mention_forms(found, file);
+    let forms = mention_forms(text, found, file);
     let surfaces: Vec<&str> = forms.iter().map(|(surface, ..)| surface.as_str()).collect();
     let mut covered = DisjointSpans::default();
     for finding in found {
@@ -322,7 +326,8 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
     for ((surface, full, actor_type, rule), starts) in forms.iter().zip(occurrences(text, &surfaces)) {
         for start in starts {
             let span = Span::new(start, start + surface.len());
-            if !is_whole_word(text, span.start, span.end) || covered.overlaps(span) || in_place(span, rule) {
+            let in_longer_name = *rule == SHORT_NAME && beside_capitalised(text, span);
+            if !is_whole_word(text, span.start, span.end) || covered.overlaps(span) || in_place(span, rule) || in_longer_name {
                 continue;
             }
             covered.insert(span);
@@ -331,6 +336,48 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
         }
     }
     mentions
+}
+
+/// The word an organisation's name of two or more words may be shortened to, its
+/// first (`Tyvak` of `Tyvak Nano-Satellite Systems`, `Amnesty` of `Amnesty
+/// International`): a capitalised word of three or more letters that says nothing
+/// general, so not an acronym (it is a name of its own), not a word of the vocabulary
+/// `not-a-short-name`, an organisation keyword, a title, a sentence starter or a
+/// demonym, and not a word the text also writes in lower case; nor a place's name
+/// (the next word is one of the vocabulary `place-word`: `Berrien County Health
+/// Department`).
+fn short_name<'w>(text: &str, actor_type: &str, words: &[&'w str], file: &RuleFileRules) -> Option<&'w str> {
+    let (&first, rest) = words.split_first()?;
+    if rest.first().is_some_and(|next| file.vocabulary.contains("place-word", next)) {
+        return None;
+    }
+    let letters = first.chars().all(char::is_alphabetic) && first.chars().count() >= 3;
+    let capitalised = first.chars().next().is_some_and(char::is_uppercase) && first.chars().skip(1).any(char::is_lowercase);
+    let general = file.vocabulary.contains("not-a-short-name", first)
+        || ["organization-keywords", "person-titles", "sentence-starters", "demonyms"].iter().any(|list| file.in_list(list, first));
+    let lower = first.to_lowercase();
+    let common = text.match_indices(lower.as_str()).any(|(start, word)| is_whole_word(text, start, start + word.len()));
+    (actor_type == "organization" && !rest.is_empty() && letters && capitalised && !general && !common).then_some(first)
+}
+
+/// True when `word` is a word of a person's name among `found`
+/// (`Obama` of the `Obama National Security Council` when Barack Obama is named).
+fn names_person(found: &[Finding], word: &str) -> bool {
+    found.iter().any(|finding| match &finding.fields {
+        Fields::Actor(actor) => actor.actor_type == "person" && actor.name.split_whitespace().any(|part| part == word),
+        _ => false,
+    })
+}
+
+/// True when a capitalised word stands right before or after `span`, one space
+/// apart and with no punctuation between: `span` is then part of a longer name
+/// (`Blue` of `Blue Moon`, `Air` of `Kestrel Air`), unlike after `Frankfurt.`.
+fn beside_capitalised(text: &str, span: Span) -> bool {
+    let capitalised = |word: Option<&str>| word.and_then(|word| word.chars().next()).is_some_and(char::is_uppercase);
+    let joined = |word: &&str| word.chars().next_back().is_some_and(char::is_alphanumeric);
+    let before = text[..span.start].strip_suffix(' ').map(|before| before.rsplit(' ').next().unwrap_or(before)).filter(joined);
+    let after = text[span.end..].strip_prefix(' ').map(|after| after.split(' ').next().unwrap_or(after));
+    capitalised(before) || capitalised(after)
 }
 
 /// Up to this many surfaces are looked for one by one: building an automaton for them
@@ -362,7 +409,7 @@ fn occurrences(text: &str, surfaces: &[&str]) -> Vec<Vec<usize>> {
 }
 
 /// (surface to look for, full name, actor type, rule id) for every found name.
-fn mention_forms(found: &[Finding], file: &RuleFileRules) -> Vec<(String, String, String, &'static str)> {
+fn mention_forms(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<(String, String, String, &'static str)> {
     let mut forms = Vec::new();
     for finding in found {
         let Fields::Actor(actor) = &finding.fields else { continue };
@@ -375,6 +422,9 @@ fn mention_forms(found: &[Finding], file: &RuleFileRules) -> Vec<(String, String
             if surname.chars().count() > 1 && !file.vocabulary.contains("not-a-surname", surname) {
                 forms.push((surname.to_string(), actor.name.clone(), "person".into(), SURNAME));
             }
+        }
+        if let Some(short) = short_name(text, &actor.actor_type, &words, file).filter(|short| !names_person(found, short)) {
+            forms.push((short.to_string(), actor.name.clone(), actor.actor_type.clone(), SHORT_NAME));
         }
     }
     forms.sort();
