@@ -114,14 +114,18 @@ fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
 }
 
 /// True for a person inside a found place (`Virginia Beach`) or holding a place of
-/// several words (`Hong Kong-flagged`), and for a word in capitals that is a found
-/// place (the dateline `LONDON`, not an acronym).
+/// several words (`Hong Kong-flagged`), and for a name that is exactly a found place
+/// of several words (`Central African Republic`, not an organisation for its last
+/// word), and for words in capitals inside a found place (the datelines `LONDON` and
+/// `NEW YORK`, no acronyms).
 fn is_named_as_place(finding: &Finding, text: &str, places: &SpanIndex<()>) -> bool {
     let person = matches!(&finding.fields, Fields::Actor(actor) if actor.actor_type == "person");
     let capitals = !finding.span.slice(text).chars().any(char::is_lowercase);
     let several_words = |place: &Span| place.slice(text).split_whitespace().nth(1).is_some();
     places.near(finding.span).iter().any(|(place, _)| {
-        (person && (place.contains(finding.span) || (finding.span.contains(*place) && several_words(place)))) || (capitals && *place == finding.span)
+        (person && (place.contains(finding.span) || (finding.span.contains(*place) && several_words(place))))
+            || (capitals && place.contains(finding.span))
+            || (*place == finding.span && several_words(place))
     })
 }
 

@@ -6,7 +6,9 @@
 //! name and type; without a name the matched text is the name. A candidate whose
 //! `code` is not in the list is dropped. A pattern rule's match loses its leading
 //! words of the vocabulary `leading-word` ("Two Bartholomew County" → "Bartholomew
-//! County"): a run of capitalised words may start with the sentence.
+//! County"): a run of capitalised words may start with the sentence. A name in
+//! capitals (a dateline) that the gazetteer knows in title case takes the gazetteer's
+//! name and type (`PONTA DELGADA` → Ponta Delgada, city).
 
 use super::matching::Candidate;
 use super::Finding;
@@ -16,6 +18,9 @@ use crate::span::Span;
 
 /// The list that a `code` capture is looked up in: code, name, country.
 const POSTAL_CODES: &str = "postal-codes";
+
+/// The gazetteer: surface, name, place type.
+const GAZETTEER: &str = "places";
 
 /// A pattern rule's candidate without its leading words of the vocabulary
 /// `leading-word` (not written in capitals); none when nothing is left. List entries are whole names ("The
@@ -48,17 +53,48 @@ fn finding(text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> Optio
         None => None,
     };
     let code_is_claim = candidate.capture("code") == Some(candidate.span);
+    let known = candidate.column("name").is_none().then(|| known_in_capitals(file, candidate.span.slice(text))).flatten();
     let name = candidate
         .field("name", text)
         .or_else(|| code_name.filter(|_| code_is_claim))
+        .or_else(|| known.map(|row| row[1].clone()))
         .unwrap_or_else(|| candidate.span.slice(text).to_string());
-    let place_type = candidate.field("place_type", text).unwrap_or_else(|| "other".into());
+    let place_type = known.map(|row| row[2].clone()).or_else(|| candidate.field("place_type", text)).unwrap_or_else(|| "other".into());
     Some(Finding {
         span: candidate.span,
         rule: candidate.rule.id.clone(),
         fields: Fields::Place(PlaceFields { name, place_type }),
         captures: candidate.owned_captures(),
     })
+}
+
+/// The gazetteer row of `surface` when it is written in capitals and the gazetteer
+/// has it in title case (`ST. LOUIS` → the row of `St. Louis`).
+fn known_in_capitals<'f>(file: &'f RuleFileRules, surface: &str) -> Option<&'f [String]> {
+    if surface.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let title = title_case(surface);
+    if !file.in_list(GAZETTEER, &title) {
+        return None;
+    }
+    let rows = file.lists.get(GAZETTEER)?;
+    rows.iter().find(|row| row.first() == Some(&title) && row.len() >= 3).map(Vec::as_slice)
+}
+
+/// Each word's first letter as it is, the others in lower case (`NEW YORK` → `New York`).
+fn title_case(surface: &str) -> String {
+    let mut out = String::with_capacity(surface.len());
+    let mut word_start = true;
+    for c in surface.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphanumeric();
+    }
+    out
 }
 
 /// The name of a state or province by its postal code (`VA` → `Virginia`).

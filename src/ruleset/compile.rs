@@ -325,11 +325,12 @@ impl Context<'_> {
             .lists
             .get(name.get_ref())
             .ok_or_else(|| self.file.error_at(name.span().start, format!("unknown list `{}`: declare it under [lists]", name.get_ref())))?;
+        let rows: Vec<Vec<String>> = list.rows.iter().flat_map(|row| std::iter::once(row.clone()).chain(curly_variant(row))).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(list.rows.iter().map(|row| row[0].as_str()))
+            .build(rows.iter().map(|row| row[0].as_str()))
             .map_err(|error| self.file.error_at(name.span().start, format!("cannot build list matcher: {error}")))?;
-        Ok(Matcher::List { automaton, rows: list.rows.clone(), columns: list.columns.clone() })
+        Ok(Matcher::List { automaton, rows, columns: list.columns.clone() })
     }
 
     fn pattern(&self, rule: &RawRule, pattern: &Spanned<String>) -> Result<Pattern, RuleError> {
@@ -402,6 +403,16 @@ impl Context<'_> {
         }
         Ok(())
     }
+}
+
+/// A list row whose entry has a straight apostrophe, with the curly one news text
+/// prints instead (`N’Djamena` for `N'Djamena`); its other columns unchanged. Not for
+/// an entry that ends like a possessive (`McDonald's`), which a person's name with a
+/// curly possessive would match.
+fn curly_variant(row: &[String]) -> Option<Vec<String>> {
+    let (entry, rest) = row.split_first()?;
+    let variant = entry.contains('\'') && !entry.ends_with("'s");
+    variant.then(|| std::iter::once(entry.replace('\'', "\u{2019}")).chain(rest.iter().cloned()).collect())
 }
 
 fn reference_regex() -> &'static Regex {
