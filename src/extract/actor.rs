@@ -76,7 +76,7 @@ fn is_person_name(name: &str, file: &RuleFileRules) -> bool {
         chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '\u{2019}'))
     };
     (2..=4).contains(&words.len())
-        && words.iter().all(|word| name_word(word) && !file.in_list("organization-keywords", word))
+        && words.iter().all(|word| name_word(word) && !is_organization_keyword(file, word))
         && !file.in_list("sentence-starters", words[0])
 }
 
@@ -218,7 +218,7 @@ fn without_final_period(text: &str, member: Span, file: &RuleFileRules) -> Span 
         return member;
     }
     let last_word = slice.split_whitespace().next_back().unwrap_or_default();
-    if last_word[..last_word.len() - 1].contains('.') || file.in_list("organization-keywords", last_word) {
+    if last_word[..last_word.len() - 1].contains('.') || is_organization_keyword(file, last_word) {
         return member;
     }
     Span::new(member.start, member.end - 1)
@@ -259,7 +259,7 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
     }
     let end = first_organization_end(text, Span::new(start, name.end), file);
     let kept = Span::new(start, end);
-    let is_keyword = |word: &str| file.in_list("organization-keywords", word.trim_end_matches('.'));
+    let is_keyword = |word: &str| is_organization_keyword(file, word.trim_end_matches('.'));
     let keyword_only = is_keyword(kept.slice(text));
     let person = candidate.field("actor_type", text).is_some_and(|t| t == "person");
     let next_word = text[candidate.span.end..].split_whitespace().next().unwrap_or_default();
@@ -283,22 +283,41 @@ fn first_organization_end(text: &str, name: Span, file: &RuleFileRules) -> usize
     let slice = name.slice(text);
     for (offset, _) in slice.match_indices(" and ") {
         let before = slice[..offset].split_whitespace().next_back().unwrap_or_default();
-        if file.in_list("organization-keywords", before.trim_end_matches('.')) {
+        if is_organization_keyword(file, before.trim_end_matches('.')) {
             return name.start + offset;
         }
     }
     name.end
 }
 
-/// Where a name really starts: after leading sentence starters and possessives.
+/// True when `word` marks an organisation's name: a word of the lists
+/// `organization-keywords` or `organization-endings`.
+fn is_organization_keyword(file: &RuleFileRules, word: &str) -> bool {
+    file.in_list("organization-keywords", word) || file.in_list("organization-endings", word)
+}
+
+/// Where a name really starts: after leading sentence starters, possessives and
+/// compounds with a lower-case word (`Lisbon-based`, `London-listed`), and after a
+/// sentence's first word and `of` when that word is no organisation keyword (`Shares
+/// of Harrow Brands`, but `Bank of England`).
 fn name_start(text: &str, name: Span, file: &RuleFileRules) -> usize {
     let is_starter = |word: &str| file.in_list("sentence-starters", word);
     let slice = name.slice(text);
     let mut start = name.start;
-    for word in slice.split_whitespace() {
+    let mut words = slice.split_whitespace().peekable();
+    let opens_sentence = text[..name.start].trim_end().is_empty() || text[..name.start].trim_end().ends_with(['.', '!', '?', '\n']);
+    while let Some(word) = words.next() {
         let offset = word.as_ptr() as usize - slice.as_ptr() as usize;
         let possessive = word.ends_with("'s") || word.ends_with("\u{2019}s");
-        if is_starter(word) || possessive {
+        let capitalised = word.starts_with(|c: char| c.is_uppercase());
+        let compound = capitalised && word.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(|c: char| c.is_lowercase()));
+        let part_of = start == name.start && opens_sentence && words.peek() == Some(&"of") && !is_organization_keyword(file, word);
+        if part_of {
+            let of = words.next().unwrap_or_default();
+            start = name.start + (of.as_ptr() as usize - slice.as_ptr() as usize) + of.len();
+            continue;
+        }
+        if is_starter(word) || possessive || compound {
             start = name.start + offset + word.len();
             continue;
         }
@@ -358,7 +377,8 @@ fn short_name<'w>(text: &str, actor_type: &str, words: &[&'w str], file: &RuleFi
     let letters = first.chars().all(char::is_alphabetic) && first.chars().count() >= 3;
     let capitalised = first.chars().next().is_some_and(char::is_uppercase) && first.chars().skip(1).any(char::is_lowercase);
     let general = file.vocabulary.contains("not-a-short-name", first)
-        || ["organization-keywords", "person-titles", "sentence-starters", "demonyms"].iter().any(|list| file.in_list(list, first));
+        || is_organization_keyword(file, first)
+        || ["person-titles", "sentence-starters", "demonyms"].iter().any(|list| file.in_list(list, first));
     let lower = first.to_lowercase();
     let common = text.match_indices(lower.as_str()).any(|(start, word)| is_whole_word(text, start, start + word.len()));
     (actor_type == "organization" && !rest.is_empty() && letters && capitalised && !general && !common).then_some(first)
