@@ -13,7 +13,8 @@
 //! attributions, [`named_sources`] turns sources that read as persons' names into
 //! actors (rule `actors/named-source`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::collections::{BTreeMap, BTreeSet};
+
 
 use super::matching::{self, is_whole_word, Candidate};
 use crate::ruleset::pattern::Window;
@@ -379,9 +380,11 @@ fn short_name<'w>(text: &str, actor_type: &str, words: &[&'w str], file: &RuleFi
     let general = file.vocabulary.contains("not-a-short-name", first)
         || is_organization_keyword(file, first)
         || ["person-titles", "sentence-starters", "demonyms"].iter().any(|list| file.in_list(list, first));
-    let lower = first.to_lowercase();
-    let common = text.match_indices(lower.as_str()).any(|(start, word)| is_whole_word(text, start, start + word.len()));
-    (actor_type == "organization" && !rest.is_empty() && letters && capitalised && !general && !common).then_some(first)
+    let common = || {
+        let lower = first.to_lowercase();
+        text.match_indices(lower.as_str()).any(|(start, word)| is_whole_word(text, start, start + word.len()))
+    };
+    (actor_type == "organization" && !rest.is_empty() && letters && capitalised && !general && !common()).then_some(first)
 }
 
 /// True when `word` is a word of a person's name among `found`
@@ -404,29 +407,38 @@ fn beside_capitalised(text: &str, span: Span) -> bool {
     capitalised(before) || capitalised(after)
 }
 
-/// Up to this many surfaces are looked for one by one: building an automaton for them
-/// costs more than reading the text a few more times.
-const SURFACES_ONE_BY_ONE: usize = 16;
-
-/// For each surface, the starts of its occurrences in `text` as `str::match_indices`
-/// gives them (left to right, none overlapping the one before); for many surfaces, all
-/// in one pass.
+/// For each surface, where it starts in `text` at the start of a word (after no
+/// letter, digit or `_`), left to right, none overlapping the one before. One pass
+/// over the text: surfaces are looked up by their first character.
 fn occurrences(text: &str, surfaces: &[&str]) -> Vec<Vec<usize>> {
-    let one_by_one = || surfaces.iter().map(|surface| text.match_indices(surface).map(|(start, _)| start).collect()).collect();
-    if surfaces.len() <= SURFACES_ONE_BY_ONE {
-        return one_by_one();
+    let mut by_ascii: Vec<Vec<usize>> = vec![Vec::new(); 128];
+    let mut by_other: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+    for (index, surface) in surfaces.iter().enumerate() {
+        match surface.chars().next() {
+            Some(first) if first.is_ascii() => by_ascii[first as usize].push(index),
+            Some(first) => by_other.entry(first).or_default().push(index),
+            None => {}
+        }
     }
-    // A per-document automaton: the kind that builds fastest.
-    let built = AhoCorasick::builder().kind(Some(AhoCorasickKind::NoncontiguousNFA)).build(surfaces);
-    let Ok(automaton) = built else {
-        return one_by_one();
-    };
     let mut starts: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
-    for found in automaton.find_overlapping_iter(text) {
-        let index = found.pattern().as_usize();
-        let length = surfaces[index].len();
-        if starts[index].last().is_none_or(|last| found.start() >= last + length) {
-            starts[index].push(found.start());
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        let candidates = match byte {
+            0..=127 => &by_ascii[usize::from(byte)],
+            _ if by_other.is_empty() || !text.is_char_boundary(at) => continue,
+            _ => match text[at..].chars().next().and_then(|c| by_other.get(&c)) {
+                Some(candidates) => candidates,
+                None => continue,
+            },
+        };
+        if candidates.is_empty() || text[..at].chars().next_back().is_some_and(|before| before.is_alphanumeric() || before == '_') {
+            continue;
+        }
+        for &index in candidates {
+            let surface = surfaces[index];
+            let free = starts[index].last().is_none_or(|last| at >= last + surface.len());
+            if free && text[at..].starts_with(surface) {
+                starts[index].push(at);
+            }
         }
     }
     starts
@@ -434,21 +446,28 @@ fn occurrences(text: &str, surfaces: &[&str]) -> Vec<Vec<usize>> {
 
 /// (surface to look for, full name, actor type, rule id) for every found name.
 fn mention_forms(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<(String, String, String, &'static str)> {
+    // Each name once: a name found many times gives the same forms.
+    let actors: BTreeSet<(&str, &str)> = found
+        .iter()
+        .filter_map(|finding| match &finding.fields {
+            Fields::Actor(actor) => Some((actor.name.as_str(), actor.actor_type.as_str())),
+            _ => None,
+        })
+        .collect();
     let mut forms = Vec::new();
-    for finding in found {
-        let Fields::Actor(actor) = &finding.fields else { continue };
-        forms.push((actor.name.clone(), actor.name.clone(), actor.actor_type.clone(), "repeated-name"));
-        let words: Vec<&str> = actor.name.split_whitespace().collect();
-        if actor.actor_type == "person" && words.len() >= 2 {
+    for (name, actor_type) in actors {
+        forms.push((name.to_string(), name.to_string(), actor_type.to_string(), "repeated-name"));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if actor_type == "person" && words.len() >= 2 {
             let surname = words[words.len() - 1];
             let is_suffix = file.vocabulary.contains("name-suffix", surname);
             let surname = if is_suffix && words.len() >= 3 { words[words.len() - 2] } else { surname };
             if surname.chars().count() > 1 && !file.vocabulary.contains("not-a-surname", surname) {
-                forms.push((surname.to_string(), actor.name.clone(), "person".into(), SURNAME));
+                forms.push((surname.to_string(), name.to_string(), "person".into(), SURNAME));
             }
         }
-        if let Some(short) = short_name(text, &actor.actor_type, &words, file).filter(|short| !names_person(found, short)) {
-            forms.push((short.to_string(), actor.name.clone(), actor.actor_type.clone(), SHORT_NAME));
+        if let Some(short) = short_name(text, actor_type, &words, file).filter(|short| !names_person(found, short)) {
+            forms.push((short.to_string(), name.to_string(), actor_type.to_string(), SHORT_NAME));
         }
     }
     forms.sort();
