@@ -73,6 +73,14 @@ fn an_organisation_is_mentioned_by_its_first_word_alone() {
 }
 
 #[test]
+fn a_club_is_mentioned_by_its_town_unless_a_place_preposition_comes_before() {
+    let found = actors("Tucson Sidewinders FC beat Albuquerque Mesa SC 3-2. Tucson came back in the second half in Albuquerque.");
+    let clubs: Vec<&str> = found.iter().filter(|(_, _, r)| r == "actors/short-name").map(|(t, _, _)| t.as_str()).collect();
+    assert_eq!(clubs, ["Tucson"], "{found:?}");
+    assert!(places("Tucson came back in the second half in Albuquerque.").iter().any(|p| p == "Albuquerque"));
+}
+
+#[test]
 fn a_person_named_only_as_a_source_is_an_actor() {
     let found = actors("Tanvir Hossain, a hydrologist at the institute, said the river would crest on Friday. Hossain said more rain was due.");
     assert!(has(&found, "Tanvir Hossain", "actors/named-source"), "{found:?}");

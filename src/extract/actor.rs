@@ -291,6 +291,17 @@ fn first_organization_end(text: &str, name: Span, file: &RuleFileRules) -> usize
     name.end
 }
 
+/// True when `name` is a club's: its last word is in the vocabulary `club-word`.
+fn is_club(name: &str, file: &RuleFileRules) -> bool {
+    name.split_whitespace().next_back().is_some_and(|last| file.vocabulary.contains("club-word", last))
+}
+
+/// True when the word right before `span` is in the vocabulary `place-preposition`
+/// (`in`, `at`, `to`): what follows names a place.
+fn after_place_preposition(text: &str, span: Span, file: &RuleFileRules) -> bool {
+    text[..span.start].split_whitespace().next_back().is_some_and(|word| file.vocabulary.contains("place-preposition", word))
+}
+
 /// True when `word` marks an organisation's name: a word of the lists
 /// `organization-keywords` or `organization-endings`.
 fn is_organization_keyword(file: &RuleFileRules, word: &str) -> bool {
@@ -343,15 +354,22 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
     for finding in found {
         covered.insert(finding.span);
     }
-    // A surname may be a whole place word (`Salcedo` is also a town), but no mention
-    // may be part of a longer place, and a repeated full name is never a place.
-    let in_place = |span: Span, rule: &str| places.near(span).iter().any(|(place, _)| place.overlaps(span) && (*place != span || rule != SURNAME));
+    // A surname may be a whole place word (`Salcedo` is also a town), and so may a
+    // club's short name where no place preposition comes before it (`Tucson came
+    // back`, not `in Tucson`); but no mention may be part of a longer place, and a
+    // repeated full name is never a place.
+    let may_be_place_word = |span: Span, rule: &str, full: &str| {
+        rule == SURNAME || (rule == SHORT_NAME && is_club(full, file) && !after_place_preposition(text, span, file))
+    };
+    let in_place = |span: Span, rule: &str, full: &str| {
+        places.near(span).iter().any(|(place, _)| place.overlaps(span) && (*place != span || !may_be_place_word(span, rule, full)))
+    };
     let mut mentions: Vec<Finding> = Vec::new();
     for ((surface, full, actor_type, rule), starts) in forms.iter().zip(occurrences(text, &surfaces)) {
         for start in starts {
             let span = Span::new(start, start + surface.len());
             let in_longer_name = *rule == SHORT_NAME && beside_capitalised(text, span);
-            if !is_whole_word(text, span.start, span.end) || covered.overlaps(span) || in_place(span, rule) || in_longer_name {
+            if !is_whole_word(text, span.start, span.end) || covered.overlaps(span) || in_place(span, rule, full) || in_longer_name {
                 continue;
             }
             covered.insert(span);
