@@ -242,6 +242,8 @@ impl Input<'_> {
             || slice.split_whitespace().any(|word| in_list("not-in-source", word) && !self.file.in_list("first-names", word))
             || in_list("not-source-end", last_word)
             || slice.ends_with(['\'', '\u{2019}'])
+            || slice.ends_with("'s")
+            || slice.ends_with("\u{2019}s")
             || self.text[..source.start].ends_with(['\'', '\u{2019}'])
             || content_start.is_some_and(|word| in_list("not-content-start", word))
             || !is_lone_source(slice, &self.file.vocabulary);

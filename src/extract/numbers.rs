@@ -1,8 +1,9 @@
 //! The number grammar: number text → value.
 //!
 //! Input: the text a count rule captured as `number` ("1,200", "3.5", "twenty-five",
-//! "a quarter of a million", "5bn", "tens of thousands") and the `counts.toml`
-//! vocabularies `number`, `times` (`once`, `twice`), `scale`, `fraction` and `vague`.
+//! "a quarter of a million", "5bn", "tens of thousands", "minus 10") and the
+//! `counts.toml` vocabularies `number`, `times` (`once`, `twice`), `scale`, `fraction`,
+//! `vague` and `sign` (`minus`, before the number).
 //! Output: a [`Number`], or `None` when the text holds no number. The words live in
 //! the rule file; this module only knows how they combine.
 
@@ -27,7 +28,12 @@ pub fn parse(text: &str, vocabulary: &Vocabulary) -> Option<Number> {
     let mut fraction: Option<f64> = None;
     let mut vague = false;
     let mut seen = false;
+    let mut sign = 1.0;
     for token in tokens(text) {
+        if let Some(value) = lookup(vocabulary, "sign", &token).filter(|_| !seen) {
+            sign *= value;
+            continue;
+        }
         if let Some(value) = digits(&token) {
             current = Some(current.unwrap_or(0.0) + value);
         } else if let Some(value) = lookup(vocabulary, "vague", &token) {
@@ -53,7 +59,7 @@ pub fn parse(text: &str, vocabulary: &Vocabulary) -> Option<Number> {
     if !seen {
         return None;
     }
-    let value = total + fraction.or(current).unwrap_or(0.0);
+    let value = sign * (total + fraction.or(current).unwrap_or(0.0));
     Some(Number { value, vague })
 }
 
