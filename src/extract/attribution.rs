@@ -234,6 +234,7 @@ impl Input<'_> {
             }
             source = Span::new(source.start + word.len(), source.end).trimmed(self.text);
         }
+        source = without_trailing_adverbs(self.text, source, self.file);
         let slice = source.slice(self.text);
         let last_word = slice.split_whitespace().next_back().unwrap_or_default();
         let content_start = candidate.capture_text("content", self.text).and_then(|c| c.split_whitespace().next());
@@ -367,6 +368,24 @@ fn trim_final_period(text: &str, mut span: Span) -> Span {
         span.end -= 1;
     }
     span.trimmed(text)
+}
+
+/// `source` without the adverbs that end it and belong to the cue (`The founder
+/// always` → `The founder`, `Thomas allegedly` → `Thomas`): lower-case words of the
+/// list `source-adverbs`, or ending in `-ly` but not in the vocabulary `ly-noun`
+/// (`family`, `daily`), while a word is left.
+fn without_trailing_adverbs(text: &str, mut source: Span, file: &RuleFileRules) -> Span {
+    loop {
+        let slice = source.slice(text);
+        let Some((rest, last)) = slice.trim_end().rsplit_once(char::is_whitespace) else { return source };
+        let lower = last.starts_with(|c: char| c.is_lowercase());
+        let ly_adverb = last.ends_with("ly") && !file.vocabulary.contains("ly-noun", last);
+        let adverb = lower && (ly_adverb || file.in_list("source-adverbs", last));
+        if !adverb {
+            return source;
+        }
+        source = Span::new(source.start, source.start + rest.trim_end().len());
+    }
 }
 
 /// False for a source of one lower-case word that is neither a plural in -s nor in
