@@ -79,8 +79,14 @@ fn apply_scale(current: &mut Option<f64>, fraction: &mut Option<f64>, scale: f64
     base * scale
 }
 
+/// The value of `token` (a [`tokens`] item) in vocabulary `name`.
 fn lookup(vocabulary: &Vocabulary, name: &str, token: &str) -> Option<f64> {
-    vocabulary.lookup(name, token)?.parse().ok()
+    let value = match token.contains(['\u{2018}', '\u{2019}']) {
+        true => vocabulary.lookup(name, token),
+        // A token is lower case without white space: its own look-up key.
+        false => vocabulary.lookup_key(name, token),
+    };
+    value?.parse().ok()
 }
 
 /// "1,200" → 1200, "3.5" → 3.5; `None` for anything else.

@@ -148,6 +148,13 @@ impl Vocabulary {
         self.entries.get(name)?.get(&key(phrase)).map(String::as_str)
     }
 
+    /// As [`Vocabulary::lookup`] for a phrase that is already its own key (see
+    /// [`key`]), without making the key again.
+    pub fn lookup_key(&self, name: &str, phrase_key: &str) -> Option<&str> {
+        debug_assert_eq!(key(phrase_key), phrase_key);
+        self.entries.get(name)?.get(phrase_key).map(String::as_str)
+    }
+
     /// True when `phrase` is a word of vocabulary `name`.
     pub fn contains(&self, name: &str, phrase: &str) -> bool {
         self.lookup(name, phrase).is_some()
