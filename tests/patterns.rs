@@ -64,7 +64,7 @@ fn patterns_match_as_the_regex_crate_does() {
         for sentence in &sentences {
             let window = Window::new(sentence);
             let count = reference.captures_len();
-            let ours: Vec<_> = pattern.matches(window, Record::Groups).iter().map(|found| groups(&found, count)).collect();
+            let ours: Vec<_> = pattern.matches(window, Record::Groups).iter().map(|found| groups(found, count)).collect();
             let theirs: Vec<_> = reference.captures_iter(sentence).map(|captures| reference_groups(&captures)).collect();
             assert_eq!(ours, theirs, "{} on {sentence:?}", rule.id);
             if !rule.tries_every_start() {

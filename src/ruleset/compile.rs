@@ -9,6 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use rayon::prelude::*;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use toml::Spanned;
@@ -170,10 +172,8 @@ impl Vocabulary {
 impl ClaimRules {
     /// Compile the four claim rule files of `source`.
     pub fn load(source: &RuleSource) -> Result<ClaimRules, RuleError> {
-        let files = CLAIM_RULE_FILES
-            .iter()
-            .map(|name| compile_file(source, source.file(name)?))
-            .collect::<Result<Vec<_>, _>>()?;
+        let compiled: Vec<Result<RuleFileRules, RuleError>> = CLAIM_RULE_FILES.par_iter().map(|name| compile_file(source, source.file(name)?)).collect();
+        let files = compiled.into_iter().collect::<Result<Vec<_>, _>>()?;
         Ok(ClaimRules { files })
     }
 
@@ -197,13 +197,15 @@ fn compile_file(source: &RuleSource, file: &RuleFile) -> Result<RuleFileRules, R
     let lists = load_lists(source, file, &raw)?;
     let context = Context { file, raw: &raw, vocabulary: &vocabulary, lists: &lists };
     let mut seen = BTreeSet::new();
-    let mut rules = Vec::new();
     for rule in &raw.rules {
         if !seen.insert(rule.id.get_ref().clone()) {
             return Err(file.error_at(rule.id.span().start, format!("duplicate rule id `{}`: ids must be unique in a file", rule.id.get_ref())));
         }
-        rules.push(context.compile_rule(&name, kind, rule)?);
     }
+    // Compiling the patterns is most of the start-up: the rules compile in parallel, and
+    // the first error in file order is the one reported.
+    let compiled: Vec<Result<CompiledRule, RuleError>> = raw.rules.par_iter().map(|rule| context.compile_rule(&name, kind, rule)).collect();
+    let rules = compiled.into_iter().collect::<Result<Vec<_>, _>>()?;
     let prefilter = Prefilter::new(&rules).map_err(|message| file.error_at(0, message))?;
     let entries = lists.iter().map(|(k, v)| (k.clone(), v.rows.iter().map(|row| row[0].clone()).collect())).collect();
     Ok(RuleFileRules { kind, name, rules, prefilter, vocabulary, lists: lists.into_iter().map(|(k, v)| (k, v.rows)).collect(), entries })
