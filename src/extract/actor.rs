@@ -15,7 +15,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-
 use super::matching::{self, is_whole_word, Candidate};
 use crate::ruleset::pattern::Window;
 use super::Finding;

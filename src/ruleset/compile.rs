@@ -9,9 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use rayon::prelude::*;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rayon::prelude::*;
 use regex::Regex;
 use toml::Spanned;
 
