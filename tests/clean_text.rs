@@ -2,7 +2,8 @@
 //!
 //! Input: every plain-text page of corpus/ and a few inline pages. Output: test
 //! failures when a block or a claim does not map back verbatim to the input bytes, or
-//! when furniture (weather, dates, "Must Read", comment prompts, teasers) is kept.
+//! when furniture (weather, dates, "Must Read", comment prompts, teasers) is kept, or
+//! an article line that reads like no prose (a closing credit line) is dropped.
 
 use std::path::PathBuf;
 
@@ -121,4 +122,11 @@ fn a_short_last_sentence_of_the_article_is_kept() {
     let page = "The committee heard from the former envoy for most of the afternoon, and members of both parties pressed him on the timeline of the aid.\n\n\"So the hold was never explained to you, not even once?\" the chairman asked.\n\n\"That's correct,\" the envoy said.\n";
     let cleaned = clean_page(page);
     assert!(cleaned.text.ends_with("\"That's correct,\" the envoy said."), "{}", cleaned.text);
+}
+
+#[test]
+fn a_wire_story_keeps_its_closing_credit_line() {
+    let page = "The court fined him 5 million shillings on Monday, and the prosecutor said she would appeal the sentence.\n\nThe sentences come two weeks after the government launched a crackdown on smuggling at the port.\n\n(Reporting by Amina Odhiambo in Mombasa for Equator News Agency; editing by Peter Mwangi)\n\nShare this article\n";
+    let cleaned = clean_page(page);
+    assert!(cleaned.text.ends_with("editing by Peter Mwangi)"), "{}", cleaned.text);
 }

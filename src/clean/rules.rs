@@ -81,6 +81,9 @@ pub struct TextRules {
     pub end_patterns: PatternSet,
     /// Whole-line patterns of furniture: dates, weather widgets, bylines, captions, copyright.
     pub furniture_patterns: PatternSet,
+    /// Whole-line patterns of lines that belong to the article though they read like
+    /// no prose: a wire story's closing credit line ("(Reporting by …; Editing by …)").
+    pub article_patterns: PatternSet,
     /// Prefixes that mark list items in pasted text ("* "), left out of kept blocks.
     pub list_markers: Vec<String>,
     /// Separators inside the entries of a schedule or list ("June 9 – Tampa, FL").

@@ -122,6 +122,9 @@ fn classify_one(text: &str, measures: &Measures, repeated: bool, unknown_languag
     if repeated {
         return line(Class::Bad, false, false);
     }
+    if rules.article_patterns.is_match(text) {
+        return line(Class::NearGood, false, false);
+    }
     line(prose_class(text, measures, unknown_language, rules), false, false)
 }
 
