@@ -319,7 +319,7 @@ fn name_start(text: &str, name: Span, file: &RuleFileRules) -> usize {
     let opens_sentence = text[..name.start].trim_end().is_empty() || text[..name.start].trim_end().ends_with(['.', '!', '?', '\n']);
     while let Some(word) = words.next() {
         let offset = word.as_ptr() as usize - slice.as_ptr() as usize;
-        let possessive = word.ends_with("'s") || word.ends_with("\u{2019}s");
+        let possessive = is_possessive(word);
         let capitalised = word.starts_with(|c: char| c.is_uppercase());
         let compound = capitalised && word.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(|c: char| c.is_lowercase()));
         let part_of = start == name.start && opens_sentence && words.peek() == Some(&"of") && !is_organization_keyword(file, word);
@@ -335,6 +335,11 @@ fn name_start(text: &str, name: Span, file: &RuleFileRules) -> usize {
         break;
     }
     Span::new(start, name.end).trimmed(text).start.max(start)
+}
+
+/// True when `word` ends in a possessive `'s` (straight or curly apostrophe).
+pub fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("\u{2019}s")
 }
 
 /// `China’s` → `China`.

@@ -11,7 +11,7 @@
 
 use super::matching::{self, Candidate};
 use super::quotes::{self, Quotation};
-use super::{first_disjoint, sentence_of, Finding};
+use super::{actor, first_disjoint, sentence_of, Finding};
 use crate::claim::{AttributionFields, ClaimKind, Fields, Part, Source};
 use crate::ruleset::pattern::Window;
 use crate::ruleset::{RuleFileRules, Scope, Vocabulary};
@@ -243,8 +243,7 @@ impl Input<'_> {
             || slice.split_whitespace().any(|word| in_list("not-in-source", word) && !self.file.in_list("first-names", word))
             || in_list("not-source-end", last_word)
             || slice.ends_with(['\'', '\u{2019}'])
-            || slice.ends_with("'s")
-            || slice.ends_with("\u{2019}s")
+            || actor::is_possessive(slice)
             || self.text[..source.start].ends_with(['\'', '\u{2019}'])
             || content_start.is_some_and(|word| in_list("not-content-start", word))
             || !is_lone_source(slice, &self.file.vocabulary);

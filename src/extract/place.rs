@@ -74,12 +74,7 @@ fn known_in_capitals<'f>(file: &'f RuleFileRules, surface: &str) -> Option<&'f [
     if surface.chars().any(char::is_lowercase) {
         return None;
     }
-    let title = title_case(surface);
-    if !file.in_list(GAZETTEER, &title) {
-        return None;
-    }
-    let rows = file.lists.get(GAZETTEER)?;
-    rows.iter().find(|row| row.first() == Some(&title) && row.len() >= 3).map(Vec::as_slice)
+    file.row(GAZETTEER, &title_case(surface)).filter(|row| row.len() >= 3)
 }
 
 /// Each word's first letter as it is, the others in lower case (`NEW YORK` → `New York`).
@@ -99,6 +94,5 @@ fn title_case(surface: &str) -> String {
 
 /// The name of a state or province by its postal code (`VA` → `Virginia`).
 fn postal_code_name(file: &RuleFileRules, code: &str) -> Option<String> {
-    let rows = file.lists.get(POSTAL_CODES)?;
-    rows.iter().find(|row| row.first().is_some_and(|first| first == code)).and_then(|row| row.get(1)).cloned()
+    file.row(POSTAL_CODES, code)?.get(1).cloned()
 }

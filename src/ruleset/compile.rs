@@ -7,7 +7,7 @@
 //! and lists exist, that each kind's required captures are present and that ids are
 //! unique. Errors carry the file, line and column of the defect.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rayon::prelude::*;
@@ -46,14 +46,20 @@ pub struct RuleFileRules {
     pub vocabulary: Vocabulary,
     /// The file's word lists, by name: each row is the list's columns.
     pub lists: BTreeMap<String, Vec<Vec<String>>>,
-    /// The first column of each list, for look-ups.
-    entries: BTreeMap<String, HashSet<String>>,
+    /// The first column of each list, for look-ups: each entry's first row.
+    entries: BTreeMap<String, HashMap<String, usize>>,
 }
 
 impl RuleFileRules {
     /// True when `word` is, exactly, an entry (first column) of the list `list`.
     pub fn in_list(&self, list: &str, word: &str) -> bool {
-        self.entries.get(list).is_some_and(|entries| entries.contains(word))
+        self.entries.get(list).is_some_and(|entries| entries.contains_key(word))
+    }
+
+    /// The first row of the list `list` whose entry (first column) is, exactly, `word`.
+    pub fn row(&self, list: &str, word: &str) -> Option<&[String]> {
+        let index = *self.entries.get(list)?.get(word)?;
+        self.lists.get(list)?.get(index).map(Vec::as_slice)
     }
 }
 
@@ -206,7 +212,7 @@ fn compile_file(source: &RuleSource, file: &RuleFile) -> Result<RuleFileRules, R
     let compiled: Vec<Result<CompiledRule, RuleError>> = raw.rules.par_iter().map(|rule| context.compile_rule(&name, kind, rule)).collect();
     let rules = compiled.into_iter().collect::<Result<Vec<_>, _>>()?;
     let prefilter = Prefilter::new(&rules).map_err(|message| file.error_at(0, message))?;
-    let entries = lists.iter().map(|(k, v)| (k.clone(), v.rows.iter().map(|row| row[0].clone()).collect())).collect();
+    let entries = lists.iter().map(|(name, list)| (name.clone(), first_rows(&list.rows))).collect();
     Ok(RuleFileRules { kind, name, rules, prefilter, vocabulary, lists: lists.into_iter().map(|(k, v)| (k, v.rows)).collect(), entries })
 }
 
@@ -411,6 +417,15 @@ impl Context<'_> {
         }
         Ok(())
     }
+}
+
+/// Each entry of `rows` (first column) with the index of its first row.
+fn first_rows(rows: &[Vec<String>]) -> HashMap<String, usize> {
+    let mut first = HashMap::new();
+    for (index, row) in rows.iter().enumerate() {
+        first.entry(row[0].clone()).or_insert(index);
+    }
+    first
 }
 
 /// A list row whose entry has a straight apostrophe, with the curly one news text
