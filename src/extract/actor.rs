@@ -13,9 +13,10 @@
 //! attributions, [`named_sources`] turns sources that read as persons' names into
 //! actors (rule `actors/named-source`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::matching::{self, is_whole_word, Candidate};
+use super::mentions::{beside_capitalised, occurrences};
 use crate::ruleset::pattern::Window;
 use super::Finding;
 use crate::claim::{ActorFields, Fields};
@@ -416,54 +417,6 @@ fn names_person(found: &[Finding], word: &str) -> bool {
         Fields::Actor(actor) => actor.actor_type == "person" && actor.name.split_whitespace().any(|part| part == word),
         _ => false,
     })
-}
-
-/// True when a capitalised word stands right before or after `span`, one space
-/// apart and with no punctuation between: `span` is then part of a longer name
-/// (`Blue` of `Blue Moon`, `Air` of `Kestrel Air`), unlike after `Frankfurt.`.
-fn beside_capitalised(text: &str, span: Span) -> bool {
-    let capitalised = |word: Option<&str>| word.and_then(|word| word.chars().next()).is_some_and(char::is_uppercase);
-    let joined = |word: &&str| word.chars().next_back().is_some_and(char::is_alphanumeric);
-    let before = text[..span.start].strip_suffix(' ').map(|before| before.rsplit(' ').next().unwrap_or(before)).filter(joined);
-    let after = text[span.end..].strip_prefix(' ').map(|after| after.split(' ').next().unwrap_or(after));
-    capitalised(before) || capitalised(after)
-}
-
-/// For each surface, where it starts in `text` at the start of a word (after no
-/// letter, digit or `_`), left to right, none overlapping the one before. One pass
-/// over the text: surfaces are looked up by their first character.
-fn occurrences(text: &str, surfaces: &[&str]) -> Vec<Vec<usize>> {
-    let mut by_ascii: Vec<Vec<usize>> = vec![Vec::new(); 128];
-    let mut by_other: BTreeMap<char, Vec<usize>> = BTreeMap::new();
-    for (index, surface) in surfaces.iter().enumerate() {
-        match surface.chars().next() {
-            Some(first) if first.is_ascii() => by_ascii[first as usize].push(index),
-            Some(first) => by_other.entry(first).or_default().push(index),
-            None => {}
-        }
-    }
-    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
-    for (at, &byte) in text.as_bytes().iter().enumerate() {
-        let candidates = match byte {
-            0..=127 => &by_ascii[usize::from(byte)],
-            _ if by_other.is_empty() || !text.is_char_boundary(at) => continue,
-            _ => match text[at..].chars().next().and_then(|c| by_other.get(&c)) {
-                Some(candidates) => candidates,
-                None => continue,
-            },
-        };
-        if candidates.is_empty() || text[..at].chars().next_back().is_some_and(|before| before.is_alphanumeric() || before == '_') {
-            continue;
-        }
-        for &index in candidates {
-            let surface = surfaces[index];
-            let free = starts[index].last().is_none_or(|last| at >= last + surface.len());
-            if free && text[at..].starts_with(surface) {
-                starts[index].push(at);
-            }
-        }
-    }
-    starts
 }
 
 /// (surface to look for, full name, actor type, rule id) for every found name.

@@ -18,6 +18,7 @@ mod attribution;
 mod count;
 pub mod examples;
 mod link;
+mod mentions;
 pub mod matching;
 pub mod numbers;
 mod place;
@@ -75,7 +76,7 @@ pub fn extract(text: &str, sentences: &[Sentence], rules: &ClaimRules, options: 
 /// processor's cache; the rest of the work is done document by document.
 pub fn extract_many(documents: &[Input<'_>], rules: &ClaimRules, options: Options) -> Vec<Vec<Claim>> {
     let windows: Vec<Vec<Window>> = documents.iter().map(|document| windows(*document)).collect();
-    let mut matched: Vec<Vec<Vec<Candidate>>> = documents.iter().map(|_| Vec::with_capacity(rules.files.len())).collect();
+    let mut matched: Vec<Vec<Unvetoed>> = documents.iter().map(|_| Vec::with_capacity(rules.files.len())).collect();
     for file in &rules.files {
         for (document, candidates) in matched.iter_mut().zip(unvetoed(file, documents, &windows)) {
             document.push(candidates);
@@ -86,14 +87,14 @@ pub fn extract_many(documents: &[Input<'_>], rules: &ClaimRules, options: Option
 
 /// The claims of one document, given the unvetoed sentence-rule matches of each rule
 /// file (in the order of `rules.files`).
-fn extract_matched<'r>(document: Input<'_>, rules: &'r ClaimRules, matched: Vec<Vec<Candidate<'r>>>, options: Options) -> Vec<Claim> {
+fn extract_matched<'r>(document: Input<'_>, rules: &'r ClaimRules, matched: Vec<Unvetoed<'r>>, options: Options) -> Vec<Claim> {
     let Input { text, sentences } = document;
     let mut findings: Vec<(ClaimKind, Finding)> = Vec::new();
     let mut attribution_matches = Vec::new();
-    for (file, candidates) in rules.files.iter().zip(matched) {
+    for (file, Unvetoed { candidates, blocked }) in rules.files.iter().zip(matched) {
         let kind_findings = match file.kind {
             ClaimKind::Count => count::findings(text, &settle(candidates, sentences, |c| count::refine(text, c, file)), file),
-            ClaimKind::Place => place::findings(text, &settle(candidates, sentences, |c| place::refine(text, c, file)), file),
+            ClaimKind::Place => place::findings(text, &settle(candidates, sentences, |c| place::refine(text, c, file)), file, &blocked),
             ClaimKind::Actor => {
                 let places: Vec<Span> = findings.iter().filter(|(kind, _)| *kind == ClaimKind::Place).map(|(_, f)| f.span).collect();
                 let actors = actor::findings(text, &settle(candidates, sentences, |c| actor::refine(text, c, file)), file, &places);
@@ -172,11 +173,20 @@ fn settle<'r>(
     non_overlapping(candidates.into_iter().filter_map(refine).collect(), sentences)
 }
 
-/// The matches of a file's sentence-scope rules in every sentence of each document
-/// (searched in `windows`, those of [`windows`]), minus those whose core an exclusion
-/// rule of equal or higher priority covers. Each rule runs over the sentences where the
-/// file's prefilter says it may match, in every document, before the next rule.
-fn unvetoed<'r>(file: &'r RuleFileRules, documents: &[Input<'_>], windows: &[Vec<Window<'_>>]) -> Vec<Vec<Candidate<'r>>> {
+/// The matches of a file's sentence-scope rules in every sentence of a document, minus
+/// those whose core an exclusion rule of equal or higher priority covers; and what the
+/// exclusion rules matched.
+struct Unvetoed<'r> {
+    /// The candidates no exclusion vetoes, in text order (sentence, then rule).
+    candidates: Vec<Candidate<'r>>,
+    /// The spans exclusion rules matched, with their priorities, in text order.
+    blocked: Vec<(Span, i32)>,
+}
+
+/// The [`Unvetoed`] matches of each document (searched in `windows`, those of
+/// [`windows`]). Each rule runs over the sentences where the file's prefilter says it
+/// may match, in every document, before the next rule.
+fn unvetoed<'r>(file: &'r RuleFileRules, documents: &[Input<'_>], windows: &[Vec<Window<'_>>]) -> Vec<Unvetoed<'r>> {
     let mut matches: Vec<Matches> = documents.iter().zip(windows).map(|(document, windows)| Matches::new(file, *document, windows)).collect();
     for (index, rule) in file.rules.iter().enumerate().filter(|(_, rule)| rule.scope == Scope::Sentence) {
         for (document, found) in documents.iter().zip(&mut matches) {
@@ -226,15 +236,17 @@ impl<'r, 'w, 't> Matches<'r, 'w, 't> {
     }
 
     /// The candidates no exclusion vetoes, in text order (sentence, then rule): the
-    /// order later ties are settled in.
-    fn unvetoed(mut self) -> Vec<Candidate<'r>> {
+    /// order later ties are settled in; and the exclusions' spans.
+    fn unvetoed(mut self) -> Unvetoed<'r> {
         self.candidates.sort_by_key(|(number, _)| *number);
         let blocked = self.blocked;
-        self.candidates
+        let candidates = self
+            .candidates
             .into_iter()
             .filter(|(number, c)| !blocked[*number].iter().any(|(span, priority)| c.rule.priority <= *priority && span.overlaps(c.core())))
             .map(|(_, candidate)| candidate)
-            .collect()
+            .collect();
+        Unvetoed { candidates, blocked: blocked.into_iter().flatten().collect() }
     }
 }
 

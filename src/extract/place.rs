@@ -7,20 +7,39 @@
 //! `code` is not in the list is dropped. A pattern rule's match loses its leading
 //! words of the vocabulary `leading-word` ("Two Bartholomew County" → "Bartholomew
 //! County"): a run of capitalised words may start with the sentence. A name in
-//! capitals (a dateline) that the gazetteer knows in title case takes the gazetteer's
-//! name and type (`PONTA DELGADA` → Ponta Delgada, city).
+//! capitals (a dateline) that the gazetteer knows in title case, or any other name of a
+//! pattern rule that it knows as written, takes the gazetteer's name and type
+//! (`PONTA DELGADA` → Ponta Delgada, city; `Oro Valley` → city). A `kind` capture gives the
+//! type through the vocabulary `place-kind` (`the village of Limni` → city). A place
+//! found by a rule that sets `every-mention` (a name placed by its context, `the island
+//! of Evia`) is also a place wherever else the text names it, as a word of its own, not
+//! beside another capitalised word and not where an exclusion rule matched (rule
+//! `places/other-mention`).
 
-use super::matching::Candidate;
+use std::collections::BTreeMap;
+
+use super::matching::{is_whole_word, Candidate};
+use super::mentions::{is_capitalised, occurrences, word_after, word_before};
 use super::Finding;
 use crate::claim::{Fields, PlaceFields};
 use crate::ruleset::{Matcher, RuleFileRules};
-use crate::span::Span;
+use crate::span::{DisjointSpans, Span, SpanIndex};
 
 /// The list that a `code` capture is looked up in: code, name, country.
 const POSTAL_CODES: &str = "postal-codes";
 
 /// The gazetteer: surface, name, place type.
 const GAZETTEER: &str = "places";
+
+/// The vocabulary that gives a `kind` capture's place type (`village` → `city`).
+const PLACE_KIND: &str = "place-kind";
+
+/// The `set` flag of a rule whose places are named by their context: the text's other
+/// mentions of the same name are places too.
+const EVERY_MENTION: &str = "every-mention";
+
+/// The rule id (after `places/`) of those other mentions.
+const OTHER_MENTION: &str = "other-mention";
 
 /// A pattern rule's candidate without its leading words of the vocabulary
 /// `leading-word` (not written in capitals); none when nothing is left. List entries are whole names ("The
@@ -42,9 +61,58 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
     (!span.is_empty()).then_some(candidate)
 }
 
-/// Build place findings.
-pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules) -> Vec<Finding> {
-    candidates.iter().filter_map(|candidate| finding(text, candidate, file)).collect()
+/// Build place findings, with the other mentions of places named by their context;
+/// `blocked` holds the spans the file's exclusion rules matched, with their priorities.
+pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, blocked: &[(Span, i32)]) -> Vec<Finding> {
+    let mut found = Vec::with_capacity(candidates.len());
+    // Each surface once, with the fields and priority of its first finding.
+    let mut named: BTreeMap<&str, (PlaceFields, i32)> = BTreeMap::new();
+    for candidate in candidates {
+        let Some(finding) = finding(text, candidate, file) else { continue };
+        if let (true, Fields::Place(fields)) = (candidate.flag(EVERY_MENTION), &finding.fields) {
+            named.entry(finding.span.slice(text)).or_insert_with(|| (fields.clone(), candidate.rule.priority));
+        }
+        found.push(finding);
+    }
+    if !named.is_empty() {
+        let mentions = other_mentions(text, &named, &found, file, blocked);
+        found.extend(mentions);
+        found.sort_by_key(|finding| (finding.span.start, finding.span.end));
+    }
+    found
+}
+
+/// Every other mention of the `named` surfaces: a whole word, no part of a place found
+/// or of a longer name (a capitalised word beside it that is not a `leading-word`:
+/// `Attica Mutual`, but `In Evia`), and not where an exclusion rule of the naming
+/// rule's priority or higher matched (`University of Evia`).
+fn other_mentions(text: &str, named: &BTreeMap<&str, (PlaceFields, i32)>, found: &[Finding], file: &RuleFileRules, blocked: &[(Span, i32)]) -> Vec<Finding> {
+    let blocked = SpanIndex::new(blocked.iter().copied());
+    let mut covered = DisjointSpans::default();
+    for finding in found {
+        covered.insert(finding.span);
+    }
+    let surfaces: Vec<&str> = named.keys().copied().collect();
+    let mut mentions = Vec::new();
+    for ((surface, (fields, priority)), starts) in named.iter().zip(occurrences(text, &surfaces)) {
+        for start in starts {
+            let span = Span::new(start, start + surface.len());
+            let vetoed = blocked.near(span).iter().any(|(block, block_priority)| block.overlaps(span) && priority <= block_priority);
+            if !is_whole_word(text, span.start, span.end) || covered.overlaps(span) || vetoed || in_longer_name(text, span, file) {
+                continue;
+            }
+            covered.insert(span);
+            mentions.push(Finding { span, rule: format!("{}/{OTHER_MENTION}", file.name), fields: Fields::Place(fields.clone()), captures: vec![] });
+        }
+    }
+    mentions
+}
+
+/// True when a capitalised word beside `span` makes it part of a longer name; a
+/// `leading-word` before it (`In`, `The`) does not.
+fn in_longer_name(text: &str, span: Span, file: &RuleFileRules) -> bool {
+    let name_before = word_before(text, span).is_some_and(|word| is_capitalised(word) && !file.vocabulary.contains("leading-word", word));
+    name_before || word_after(text, span).is_some_and(is_capitalised)
 }
 
 fn finding(text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> Option<Finding> {
@@ -53,13 +121,14 @@ fn finding(text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> Optio
         None => None,
     };
     let code_is_claim = candidate.capture("code") == Some(candidate.span);
-    let known = candidate.column("name").is_none().then(|| known_in_capitals(file, candidate.span.slice(text))).flatten();
+    let known = candidate.column("name").is_none().then(|| known_row(file, candidate.span.slice(text))).flatten();
     let name = candidate
         .field("name", text)
         .or_else(|| code_name.filter(|_| code_is_claim))
         .or_else(|| known.map(|row| row[1].clone()))
         .unwrap_or_else(|| candidate.span.slice(text).to_string());
-    let place_type = known.map(|row| row[2].clone()).or_else(|| candidate.field("place_type", text)).unwrap_or_else(|| "other".into());
+    let kind = || candidate.capture_text("kind", text).and_then(|kind| file.vocabulary.lookup(PLACE_KIND, kind)).map(str::to_string);
+    let place_type = known.map(|row| row[2].clone()).or_else(|| candidate.field("place_type", text)).or_else(kind).unwrap_or_else(|| "other".into());
     Some(Finding {
         span: candidate.span,
         rule: candidate.rule.id.clone(),
@@ -68,13 +137,11 @@ fn finding(text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> Optio
     })
 }
 
-/// The gazetteer row of `surface` when it is written in capitals and the gazetteer
-/// has it in title case (`ST. LOUIS` → the row of `St. Louis`).
-fn known_in_capitals<'f>(file: &'f RuleFileRules, surface: &str) -> Option<&'f [String]> {
-    if surface.chars().any(char::is_lowercase) {
-        return None;
-    }
-    file.row(GAZETTEER, &title_case(surface)).filter(|row| row.len() >= 3)
+/// The gazetteer row of a pattern rule's `surface`: its own (`Oro Valley`), or when it
+/// is written in capitals, that of its title case (`ST. LOUIS` → the row of `St. Louis`).
+fn known_row<'f>(file: &'f RuleFileRules, surface: &str) -> Option<&'f [String]> {
+    let title = (!surface.chars().any(char::is_lowercase)).then(|| title_case(surface));
+    file.row(GAZETTEER, title.as_deref().unwrap_or(surface)).filter(|row| row.len() >= 3)
 }
 
 /// Each word's first letter as it is, the others in lower case (`NEW YORK` → `New York`).
