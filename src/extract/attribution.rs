@@ -105,13 +105,7 @@ impl Input<'_> {
                 Some(tag) => tag,
                 None => continue,
             };
-            let same_sentence = sentence_of(self.sentences, tag.cue.start) == sentence_of(self.sentences, quotation.outer.start);
-            let interrupted = same_sentence && tag.cue.end <= quotation.outer.start;
-            if let Some(previous) = found.last_mut().filter(|f| interrupted && same_cue(f, &tag)) {
-                extend_content(self.text, previous, quotation.content);
-            } else {
-                found.push(self.finding(&tag, quotation.content, true));
-            }
+            found.push(self.finding(&tag, quotation.content, true));
             last = Some((tag, quotation.outer.end));
         }
         found
@@ -167,7 +161,8 @@ impl Input<'_> {
             let words = open.map_or(usize::MAX, |open| before[open..close].split_whitespace().count());
             match open {
                 Some(open) if words <= SCARE_QUOTE_WORDS => before = &before[..open],
-                _ => return sentence_start + close + 1,
+                // Past the closing mark, which may be a curly one of three bytes.
+                _ => return sentence_start + close + before[close..].chars().next().map_or(1, char::len_utf8),
             }
         }
         sentence_start
@@ -282,12 +277,13 @@ impl Input<'_> {
     }
 
     /// The name of an actor (or place) found inside `span`: the last one, which heads
-    /// the phrase ("Safeguard Defenders campaign director Laura Harth"), the longest on a tie.
+    /// the phrase ("Safeguard Defenders campaign director Laura Harth"), the longest on a
+    /// tie; never an owner before a possessive ("Hammond's lawyer" is not Hammond).
     fn named_within(&self, span: Span) -> Option<String> {
         self.known_spans
             .near(span)
             .iter()
-            .filter(|(inner, _)| span.contains(*inner))
+            .filter(|(inner, _)| span.contains(*inner) && !is_owner(&self.text[inner.end..span.end]))
             .max_by_key(|(inner, position)| (inner.end, inner.len(), *position))
             .and_then(|(_, position)| name_of(&self.known[*position].1))
     }
@@ -343,23 +339,10 @@ fn trim_source(text: &str, mut span: Span) -> Span {
     span.trimmed(text)
 }
 
-fn cue_span(finding: &Finding) -> Option<Span> {
-    match &finding.fields {
-        Fields::Attribution(fields) => Some(fields.cue.span),
-        _ => None,
-    }
-}
-
-fn same_cue(finding: &Finding, tag: &Tag) -> bool {
-    cue_span(finding) == Some(tag.cue)
-}
-
-/// Widen an attribution's content to take in a later quotation with the same tag.
-fn extend_content(text: &str, finding: &mut Finding, content: Span) {
-    let Fields::Attribution(fields) = &mut finding.fields else { return };
-    let span = Span::new(fields.content.span.start, content.end);
-    fields.content = Part { text: span.slice(text).to_string(), span };
-    finding.span.end = finding.span.end.max(content.end);
+/// True when `after` (the source's text after a name in it) starts with a possessive
+/// ending: the name owns what the source is.
+fn is_owner(after: &str) -> bool {
+    ["'s", "\u{2019}s", "'", "\u{2019}"].iter().any(|ending| after.starts_with(ending))
 }
 
 fn trim_final_period(text: &str, mut span: Span) -> Span {
