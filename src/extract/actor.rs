@@ -82,12 +82,15 @@ fn is_person_name(name: &str, file: &RuleFileRules) -> bool {
 }
 
 /// Build actor findings, then add list members and other mentions of the names found.
-pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, places: &[Span]) -> Vec<Finding> {
+/// `place_words` are the spans where place exclusions matched (a place's name inside a
+/// venue's or an organisation's): no person is named inside one either.
+pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, places: &[Span], place_words: &[Span]) -> Vec<Finding> {
     let places = SpanIndex::new(places.iter().map(|&span| (span, ())));
+    let place_words = SpanIndex::new(place_words.iter().map(|&span| (span, ())));
     let mut found: Vec<Finding> = candidates
         .iter()
         .filter_map(|candidate| finding(text, candidate))
-        .filter(|finding| !is_named_as_place(finding, text, &places) && !is_cut_by_place(finding, &places))
+        .filter(|finding| !is_named_as_place(finding, text, &places) && !is_cut_by_place(finding, &places) && !is_person_in(finding, &place_words))
         .collect();
     let programs = programs(text, file);
     found.retain(|finding| !programs.names(finding, text));
@@ -128,6 +131,12 @@ fn is_named_as_place(finding: &Finding, text: &str, places: &SpanIndex<()>) -> b
             || (capitals && place.contains(finding.span))
             || (*place == finding.span && several_words(place))
     })
+}
+
+/// True for a person inside one of `spans`.
+fn is_person_in(finding: &Finding, spans: &SpanIndex<()>) -> bool {
+    let person = matches!(&finding.fields, Fields::Actor(actor) if actor.actor_type == "person");
+    person && spans.near(finding.span).iter().any(|(span, _)| span.contains(finding.span))
 }
 
 /// Names of programmes, contracts and vehicles defined with an acronym (see the

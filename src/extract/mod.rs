@@ -91,13 +91,19 @@ fn extract_matched<'r>(document: Input<'_>, rules: &'r ClaimRules, matched: Vec<
     let Input { text, sentences } = document;
     let mut findings: Vec<(ClaimKind, Finding)> = Vec::new();
     let mut attribution_matches = Vec::new();
+    // Where place exclusions matched: place words inside longer names (`Amphitheater at
+    // Virginia Beach`), which hold no person either.
+    let mut place_words: Vec<Span> = Vec::new();
     for (file, Unvetoed { candidates, blocked }) in rules.files.iter().zip(matched) {
         let kind_findings = match file.kind {
             ClaimKind::Count => count::findings(text, &settle(candidates, sentences, |c| count::refine(text, c, file)), file),
-            ClaimKind::Place => place::findings(text, &settle(candidates, sentences, |c| place::refine(text, c, file)), file, &blocked),
+            ClaimKind::Place => {
+                place_words = blocked.iter().map(|(span, _)| *span).collect();
+                place::findings(text, &settle(candidates, sentences, |c| place::refine(text, c, file)), file, &blocked)
+            }
             ClaimKind::Actor => {
                 let places: Vec<Span> = findings.iter().filter(|(kind, _)| *kind == ClaimKind::Place).map(|(_, f)| f.span).collect();
-                let actors = actor::findings(text, &settle(candidates, sentences, |c| actor::refine(text, c, file)), file, &places);
+                let actors = actor::findings(text, &settle(candidates, sentences, |c| actor::refine(text, c, file)), file, &places, &place_words);
                 drop_places_inside(text, &mut findings, &actors);
                 actors
             }
