@@ -73,6 +73,16 @@ fn an_organisation_is_mentioned_by_its_first_word_alone() {
 }
 
 #[test]
+fn an_organisation_is_mentioned_by_its_keyword_after_the() {
+    let found = actors("The Atlantic Alliance won 12 seats. The vote showed that the Alliance still leads.");
+    assert!(found.iter().any(|(t, n, r)| t == "Alliance" && n == "Atlantic Alliance" && r == "actors/keyword-name"), "{found:?}");
+    let found = actors("The Atlantic Alliance and the Pacific Alliance met. Voters said the Alliance had won.");
+    assert!(!found.iter().any(|(_, _, r)| r == "actors/keyword-name"), "the keyword ends two names: {found:?}");
+    let found = actors("The Atlantic Alliance won. Then the Alliance Party lost.");
+    assert!(!found.iter().any(|(_, _, r)| r == "actors/keyword-name"), "part of a longer name: {found:?}");
+}
+
+#[test]
 fn a_club_is_mentioned_by_its_town_unless_a_place_preposition_comes_before() {
     let found = actors("Tucson Sidewinders FC beat Albuquerque Mesa SC 3-2. Tucson came back in the second half in Albuquerque.");
     let clubs: Vec<&str> = found.iter().filter(|(_, _, r)| r == "actors/short-name").map(|(t, _, _)| t.as_str()).collect();

@@ -13,10 +13,10 @@
 //! attributions, [`named_sources`] turns sources that read as persons' names into
 //! actors (rule `actors/named-source`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::matching::{self, is_whole_word, Candidate};
-use super::mentions::{beside_capitalised, occurrences};
+use super::mentions::{beside_capitalised, is_capitalised, occurrences, word_after, word_before};
 use crate::ruleset::pattern::Window;
 use super::Finding;
 use crate::claim::{ActorFields, Fields};
@@ -31,6 +31,10 @@ const SURNAME: &str = "surname";
 
 /// The rule id (after `actors/`) of an organisation's mentions by its first word.
 const SHORT_NAME: &str = "short-name";
+
+/// The rule id (after `actors/`) of an organisation's mentions by its last word, an
+/// organisation keyword after `the` (`the Alliance` of `Atlantic Alliance`).
+const KEYWORD_NAME: &str = "keyword-name";
 
 /// Persons named only as the source of an attribution ("Tanvir Hossain, a hydrologist,
 /// said"), with their other mentions: two to four capitalised name words, none an
@@ -382,7 +386,11 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
     for ((surface, full, actor_type, rule), starts) in forms.iter().zip(occurrences(text, &surfaces)) {
         for start in starts {
             let span = Span::new(start, start + surface.len());
-            let in_longer_name = *rule == SHORT_NAME && beside_capitalised(text, span);
+            let in_longer_name = match *rule {
+                SHORT_NAME => beside_capitalised(text, span),
+                KEYWORD_NAME => !after_the(text, span) || word_after(text, span).is_some_and(is_capitalised),
+                _ => false,
+            };
             if !is_whole_word(text, span.start, span.end) || covered.overlaps(span) || in_place(span, rule, full) || in_longer_name {
                 continue;
             }
@@ -419,6 +427,20 @@ fn short_name<'w>(text: &str, actor_type: &str, words: &[&'w str], file: &RuleFi
     (actor_type == "organization" && !rest.is_empty() && letters && capitalised && !general && !common()).then_some(first)
 }
 
+/// The last word of an organisation's name of two or more words when it is an
+/// organisation keyword written with a capital (`Alliance` of `Atlantic Alliance`):
+/// the name `the Alliance` stands for in the same text.
+fn keyword_name<'w>(actor_type: &str, words: &[&'w str], file: &RuleFileRules) -> Option<&'w str> {
+    let (&last, rest) = words.split_last()?;
+    let capitalised = last.chars().next().is_some_and(char::is_uppercase) && last.chars().skip(1).all(char::is_lowercase);
+    (actor_type == "organization" && !rest.is_empty() && capitalised && last.len() >= 4 && file.in_list("organization-keywords", last)).then_some(last)
+}
+
+/// True when `the` or `The` stands right before `span`.
+fn after_the(text: &str, span: Span) -> bool {
+    word_before(text, span).is_some_and(|word| word == "the" || word == "The")
+}
+
 /// True when `word` is a word of a person's name among `found`
 /// (`Obama` of the `Obama National Security Council` when Barack Obama is named).
 fn names_person(found: &[Finding], word: &str) -> bool {
@@ -439,6 +461,7 @@ fn mention_forms(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<(St
         })
         .collect();
     let mut forms = Vec::new();
+    let mut keyword_names: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (name, actor_type) in actors {
         forms.push((name.to_string(), name.to_string(), actor_type.to_string(), "repeated-name"));
         let words: Vec<&str> = name.split_whitespace().collect();
@@ -453,6 +476,13 @@ fn mention_forms(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<(St
         if let Some(short) = short_name(text, actor_type, &words, file).filter(|short| !names_person(found, short)) {
             forms.push((short.to_string(), name.to_string(), actor_type.to_string(), SHORT_NAME));
         }
+        if let Some(keyword) = keyword_name(actor_type, &words, file) {
+            keyword_names.entry(keyword).or_default().push(name);
+        }
+    }
+    // A keyword that ends two names found stands for neither.
+    for (keyword, names) in keyword_names.into_iter().filter(|(_, names)| names.len() == 1) {
+        forms.push((keyword.to_string(), names[0].to_string(), "organization".into(), KEYWORD_NAME));
     }
     forms.sort();
     forms.dedup_by(|a, b| a.0 == b.0);
