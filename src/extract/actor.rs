@@ -273,7 +273,11 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
     }
     let end = first_organization_end(text, Span::new(start, name.end), file);
     let kept = Span::new(start, end);
-    let is_keyword = |word: &str| is_organization_keyword(file, word.trim_end_matches('.'));
+    // A keyword may be listed with its period (`Co.`) and written without it.
+    let is_keyword = |word: &str| {
+        let word = word.trim_end_matches('.');
+        is_organization_keyword(file, word) || is_organization_keyword(file, &format!("{word}."))
+    };
     let keyword_only = is_keyword(kept.slice(text));
     let person = candidate.field("actor_type", text).is_some_and(|t| t == "person");
     let next_word = text[candidate.span.end..].split_whitespace().next().unwrap_or_default();
