@@ -12,7 +12,7 @@
 //! (`PONTA DELGADA` → Ponta Delgada, city; `Oro Valley` → city). A `kind` capture gives the
 //! type through the vocabulary `place-kind` (`the village of Limni` → city). A place
 //! found by a rule that sets `every-mention` (a name placed by its context, `the island
-//! of Evia`) is also a place wherever else the text names it, as a word of its own, not
+//! of Kythnos`) is also a place wherever else the text names it, as a word of its own, not
 //! beside another capitalised word and not where an exclusion rule matched (rule
 //! `places/other-mention`).
 
@@ -84,8 +84,8 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
 
 /// Every other mention of the `named` surfaces: a whole word, no part of a place found
 /// or of a longer name (a capitalised word beside it that is not a `leading-word`:
-/// `Attica Mutual`, but `In Evia`), and not where an exclusion rule of the naming
-/// rule's priority or higher matched (`University of Evia`).
+/// `Bundelkhand Mutual`, but `In Kythnos`), and not where an exclusion rule of the naming
+/// rule's priority or higher matched (`University of Kythnos`).
 fn other_mentions(text: &str, named: &BTreeMap<&str, (PlaceFields, i32)>, found: &[Finding], file: &RuleFileRules, blocked: &[(Span, i32)]) -> Vec<Finding> {
     let blocked = SpanIndex::new(blocked.iter().copied());
     let mut covered = DisjointSpans::default();
