@@ -325,14 +325,15 @@ fn is_organization_keyword(file: &RuleFileRules, word: &str) -> bool {
     file.in_list("organization-keywords", word) || file.in_list("organization-endings", word)
 }
 
-/// Where a name really starts: after leading sentence starters, possessives and
+/// Where a name really starts: after a person's name and `of` (`Eugene Ong of
+/// Harbourline Securities`), after leading sentence starters, possessives and
 /// compounds with a lower-case word (`Lisbon-based`, `London-listed`), and after a
 /// sentence's first word and `of` when that word is no organisation keyword (`Shares
 /// of Harrow Brands`, but `Bank of England`).
 fn name_start(text: &str, name: Span, file: &RuleFileRules) -> usize {
     let is_starter = |word: &str| file.in_list("sentence-starters", word);
     let slice = name.slice(text);
-    let mut start = name.start;
+    let mut start = name.start + after_person_of(slice, file);
     let mut words = slice.split_whitespace().peekable();
     let opens_sentence = text[..name.start].trim_end().is_empty() || text[..name.start].trim_end().ends_with(['.', '!', '?', '\n']);
     while let Some(word) = words.next() {
@@ -353,6 +354,24 @@ fn name_start(text: &str, name: Span, file: &RuleFileRules) -> usize {
         break;
     }
     Span::new(start, name.end).trimmed(text).start.max(start)
+}
+
+/// The length of a person's name and `of` that open `name` (`Eugene Ong of ` in
+/// `Eugene Ong of Harbourline Securities`): a known first name and one or two more
+/// capitalised words, none an organisation keyword; 0 when there is none.
+fn after_person_of(name: &str, file: &RuleFileRules) -> usize {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(of) = words.iter().position(|word| *word == "of") else { return 0 };
+    let person = &words[..of];
+    let named = (2..=3).contains(&person.len())
+        && file.in_list("first-names", person[0])
+        && person[1..].iter().all(|word| word.starts_with(|c: char| c.is_uppercase()))
+        && !person.iter().any(|word| is_organization_keyword(file, word));
+    if !named || of + 1 >= words.len() {
+        return 0;
+    }
+    let next = words[of + 1];
+    next.as_ptr() as usize - name.as_ptr() as usize
 }
 
 /// True when `word` ends in a possessive `'s` (straight or curly apostrophe).
