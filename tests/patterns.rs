@@ -129,6 +129,11 @@ fn every_match_holds_its_patterns_factors_and_starts_with_a_leading_one() {
                     let starts = leading.strings.iter().any(|factor| matched.as_bytes().starts_with(factor));
                     assert!(starts, "{} matched {matched:?}, which starts with none of its leading factors", rule.id);
                 }
+                if pattern.needs_capital_pair() {
+                    let text = found.span().expect("a match has a span").slice(sentence);
+                    let pair = text.as_bytes().windows(2).any(|pair| pair[0].is_ascii_uppercase() && pair[1].is_ascii_uppercase());
+                    assert!(pair, "{} matched {text:?}, which holds no two capitals in a row", rule.id);
+                }
             }
         }
     }

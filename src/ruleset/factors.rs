@@ -123,6 +123,63 @@ pub fn leading(hir: &Hir) -> Option<Factors> {
     }
 }
 
+/// True when every match of `hir` holds two ASCII capital letters in a row (`[A-Z]{2,6}`,
+/// `AL|AK|…`, `[A-Z][A-Z]`): a text without such a pair then holds no match. Parts that
+/// ignore case never count (their classes hold lower-case letters too).
+pub fn capital_pair(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Literal(literal) => literal.0.windows(2).any(|pair| pair.iter().all(u8::is_ascii_uppercase)),
+        HirKind::Capture(capture) => capital_pair(&capture.sub),
+        HirKind::Repetition(repetition) => {
+            // Two copies side by side: one's last character meets the next one's first.
+            let copies_meet = repetition.min >= 2 && is_capital(&repetition.sub, Edge::Last) && is_capital(&repetition.sub, Edge::First);
+            repetition.min >= 1 && (capital_pair(&repetition.sub) || copies_meet)
+        }
+        HirKind::Alternation(parts) => parts.iter().all(capital_pair),
+        HirKind::Concat(parts) => {
+            // Assertions add no text: the parts around one are still side by side.
+            let texts: Vec<&Hir> = parts.iter().filter(|part| part.properties().maximum_len() != Some(0)).collect();
+            texts.iter().any(|part| capital_pair(part)) || texts.windows(2).any(|pair| is_capital(pair[0], Edge::Last) && is_capital(pair[1], Edge::First))
+        }
+        HirKind::Empty | HirKind::Look(_) | HirKind::Class(_) => false,
+    }
+}
+
+/// Which end of a match [`is_capital`] looks at.
+#[derive(Clone, Copy)]
+enum Edge {
+    First,
+    Last,
+}
+
+/// True when every match of `hir` is not empty and its character at `edge` is an ASCII
+/// capital letter.
+fn is_capital(hir: &Hir, edge: Edge) -> bool {
+    match hir.kind() {
+        HirKind::Literal(literal) => {
+            let byte = match edge {
+                Edge::First => literal.0.first(),
+                Edge::Last => literal.0.last(),
+            };
+            byte.is_some_and(u8::is_ascii_uppercase)
+        }
+        HirKind::Class(Class::Unicode(class)) => !class.ranges().is_empty() && class.ranges().iter().all(|range| range.start() >= 'A' && range.end() <= 'Z'),
+        HirKind::Class(Class::Bytes(class)) => !class.ranges().is_empty() && class.ranges().iter().all(|range| range.start() >= b'A' && range.end() <= b'Z'),
+        HirKind::Capture(capture) => is_capital(&capture.sub, edge),
+        HirKind::Repetition(repetition) => repetition.min >= 1 && is_capital(&repetition.sub, edge),
+        HirKind::Alternation(parts) => parts.iter().all(|part| is_capital(part, edge)),
+        HirKind::Concat(parts) => {
+            let mut texts = parts.iter().filter(|part| part.properties().maximum_len() != Some(0));
+            let end = match edge {
+                Edge::First => texts.next(),
+                Edge::Last => texts.next_back(),
+            };
+            end.is_some_and(|part| part.properties().minimum_len().is_some_and(|length| length > 0) && is_capital(part, edge))
+        }
+        HirKind::Empty | HirKind::Look(_) => false,
+    }
+}
+
 /// One of the alternatives' factors (or leading factors, as `each` gives them); none
 /// when an alternative has none.
 fn alternation(parts: &[Hir], each: fn(&Hir) -> Option<Factors>) -> Option<Factors> {
@@ -245,6 +302,20 @@ mod tests {
     fn strings_of(pattern: &str) -> Option<Vec<String>> {
         let hir = regex_syntax::parse(pattern).expect("parses");
         factors(&hir).map(|factors| factors.strings.iter().map(|string| String::from_utf8_lossy(string).into_owned()).collect())
+    }
+
+    fn needs_pair(pattern: &str) -> bool {
+        capital_pair(&regex_syntax::parse(pattern).expect("parses"))
+    }
+
+    #[test]
+    fn two_capitals_in_a_row_are_needed_only_when_every_match_has_them() {
+        for pattern in [r"\b[A-Z]{2,6}\b", r"\b(?:AL|AK|TX)\b", r"[A-Z]\b[A-Z]", r"x(?P<code>[A-Z]{2})y", r"(?:[A-Z]x[A-Z]){2}"] {
+            assert!(needs_pair(pattern), "{pattern}");
+        }
+        for pattern in [r"(?i)[A-Z]{2}", r"\b(?:A|AL)\b", r"[A-Z][a-z]+", r"(?:[A-Z][a-z]){2}", r"[A-Z]{0,2}", r"[A-Z]?[A-Z]", r"\p{Lu}{2}"] {
+            assert!(!needs_pair(pattern), "{pattern}");
+        }
     }
 
     #[test]

@@ -40,7 +40,7 @@ use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
-use super::factors::{factors, leading, Factors};
+use super::factors::{capital_pair, factors, leading, Factors};
 use super::prefixes::factored;
 use super::tail::Tail;
 use crate::span::Span;
@@ -65,6 +65,8 @@ pub struct Pattern {
     factors: Option<Factors>,
     /// Strings one of which every match starts with, for anchored tries.
     leading: Option<Factors>,
+    /// True when every match holds two ASCII capital letters in a row (`[A-Z]{2,6}`).
+    capital_pair: bool,
     /// The one group, when the pattern is that group between zero-width assertions:
     /// its span is the match's, so no search needs to record it.
     whole_group: Option<usize>,
@@ -157,9 +159,10 @@ impl Pattern {
         let relaxed = hir.properties().look_set().contains_word_unicode().then(|| build(&relaxed(&searched))).transpose()?;
         let groups = named_groups(&exact);
         let factors = factors(&hir);
+        let capital_pair = capital_pair(&hir);
         let leading = leading(&hir);
         let whole_group = whole_group(&hir);
-        Ok(Pattern { text: pattern.to_string(), exact, plain, relaxed, groups, factors, leading, whole_group, tail, whole: OnceLock::new() })
+        Ok(Pattern { text: pattern.to_string(), exact, plain, relaxed, groups, factors, leading, capital_pair, whole_group, tail, whole: OnceLock::new() })
     }
 
     /// Strings one of which every match holds, compared without ASCII case (see
@@ -172,6 +175,12 @@ impl Pattern {
     /// a match can start only where one of them occurs.
     pub fn leading(&self) -> Option<&Factors> {
         self.leading.as_ref()
+    }
+
+    /// True when every match holds two ASCII capital letters in a row, so a text
+    /// without such a pair holds no match (`[A-Z]{2,6}`, `AL|AK`).
+    pub fn needs_capital_pair(&self) -> bool {
+        self.capital_pair
     }
 
     /// The pattern's text, references expanded.

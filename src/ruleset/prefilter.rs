@@ -10,7 +10,9 @@
 //! of a pattern starts with one of its *leading* factors (a title, a first name, a
 //! qualifier), the pass also records where they start: the only places a match can
 //! start. A list rule, or a rule whose factors are too common to say anything, may
-//! match anywhere.
+//! match anywhere. A rule every match of which holds two ASCII capitals in a row
+//! (`[A-Z]{2,6}`: acronyms, postal codes) is also left out of sentences without such a
+//! pair.
 
 use std::collections::BTreeMap;
 
@@ -37,6 +39,8 @@ pub struct Prefilter {
     members: Vec<Option<usize>>,
     /// For each column, true when its factors are leading ones (their starts are kept).
     leading: Vec<bool>,
+    /// For each rule of the file, true when every match holds two capitals in a row.
+    capital_pair: Vec<bool>,
 }
 
 /// For each sentence of a text, the rules of a file that may match in it.
@@ -47,6 +51,9 @@ pub struct Possible<'p> {
     found: Vec<bool>,
     /// For each column with leading factors, where they start in the text, in order.
     starts: Vec<Vec<usize>>,
+    /// For each sentence, true when it holds two ASCII capitals in a row (all true when
+    /// no rule asks).
+    capitals: Vec<bool>,
 }
 
 impl Prefilter {
@@ -76,7 +83,8 @@ impl Prefilter {
             .build(needers.keys())
             .map_err(|error| format!("cannot build the prefilter of the file's patterns: {error}"))?;
         let needed_by = needers.into_values().collect();
-        Ok(Prefilter { automaton, needed_by, members, leading })
+        let capital_pair = rules.iter().map(needs_capital_pair).collect();
+        Ok(Prefilter { automaton, needed_by, members, leading, capital_pair })
     }
 
     /// For each of `sentences` (spans of `text`, in order), the rules that may match in it.
@@ -106,7 +114,9 @@ impl Prefilter {
             column.sort_unstable();
             column.dedup();
         }
-        Possible { prefilter: self, found, starts }
+        let asked = self.capital_pair.iter().any(|needs| *needs);
+        let capitals = sentences.iter().map(|sentence| !asked || has_capital_pair(sentence.span().slice(text))).collect();
+        Possible { prefilter: self, found, starts, capitals }
     }
 }
 
@@ -123,6 +133,16 @@ fn asked_factors(rule: &CompiledRule) -> Option<(&Factors, bool)> {
     }
 }
 
+/// True when `rule` is a sentence pattern every match of which holds two capitals in a row.
+fn needs_capital_pair(rule: &CompiledRule) -> bool {
+    matches!(&rule.matcher, Matcher::Pattern(pattern) if rule.scope == Scope::Sentence && pattern.needs_capital_pair())
+}
+
+/// True when `text` holds two ASCII capital letters in a row.
+fn has_capital_pair(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|pair| pair[0].is_ascii_uppercase() && pair[1].is_ascii_uppercase())
+}
+
 /// True when hits of `factors` are rare enough to be worth asking for.
 fn is_selective(factors: &Factors) -> bool {
     factors.strings.iter().all(|string| rarity(string) >= RAREST_NEEDED)
@@ -131,6 +151,9 @@ fn is_selective(factors: &Factors) -> bool {
 impl Possible<'_> {
     /// True when rule `index` of the file may match in sentence `sentence`.
     pub fn contains(&self, sentence: usize, index: usize) -> bool {
+        if self.prefilter.capital_pair.get(index).copied().unwrap_or(false) && !self.capitals.get(sentence).copied().unwrap_or(true) {
+            return false;
+        }
         match self.prefilter.members.get(index) {
             Some(Some(column)) => self.found.get(sentence * self.prefilter.leading.len() + column).copied().unwrap_or(true),
             _ => true,
