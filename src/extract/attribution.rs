@@ -49,6 +49,8 @@ pub fn findings<'r>(
     let quotations = quotes::find(text);
     let tagged = input.tagged(&quotations);
     let reported = input.reported(matched, &quotations, &tagged);
+    let mut reported = reported;
+    cut_before_joined_tags(text, &mut reported);
     let mut found = input.direct(&quotations, &tagged, &reported);
     found.extend(reported);
     for finding in &mut found {
@@ -337,6 +339,43 @@ fn trim_source(text: &str, mut span: Span) -> Span {
         span.end -= 1;
     }
     span.trimmed(text)
+}
+
+/// Words that join a second attribution onto a sentence's first: its source follows one
+/// after a comma (`…, while organisers said …`, `…, but she said …`).
+const JOINERS: [&str; 3] = ["while", "whereas", "but"];
+
+/// Cut reported content before a second attribution that a comma and a joining word
+/// attach to it: in `Police estimated the crowd at 22,000, while organisers said more
+/// than 150,000 had marched`, the police said only `the crowd at 22,000`.
+fn cut_before_joined_tags(text: &str, reported: &mut [Finding]) {
+    let sources: Vec<usize> = reported.iter().filter_map(|finding| match &finding.fields {
+        Fields::Attribution(fields) => Some(fields.source.span.start),
+        _ => None,
+    }).collect();
+    for finding in reported.iter_mut() {
+        let Fields::Attribution(fields) = &mut finding.fields else { continue };
+        let content = fields.content.span;
+        let cut = sources
+            .iter()
+            .filter(|start| content.start < **start && **start < content.end)
+            .filter_map(|start| joined_at(text, content.start, *start))
+            .min();
+        if let Some(end) = cut {
+            let span = Span::new(content.start, end).trimmed(text);
+            fields.content = Part { text: span.slice(text).to_string(), span };
+            finding.span = Span::new(finding.span.start, finding.span.end.min(fields.cue.span.end.max(fields.source.span.end).max(span.end)));
+        }
+    }
+}
+
+/// Where the comma before `, while <source>` ends the text from `from` to the source at
+/// `source`; none when no comma and joining word come right before the source.
+fn joined_at(text: &str, from: usize, source: usize) -> Option<usize> {
+    let before = text[from..source].trim_end();
+    let (rest, joiner) = before.rsplit_once(char::is_whitespace)?;
+    let rest = rest.trim_end();
+    (JOINERS.contains(&joiner) && rest.ends_with(',')).then(|| from + rest.len() - 1)
 }
 
 /// True when `after` (the source's text after a name in it) starts with a possessive

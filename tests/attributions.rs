@@ -1,0 +1,46 @@
+//! The built-in attribution steps that have no rule of their own in attributions.toml:
+//! a quotation split by its tag, and reported content cut before a second attribution
+//! joined on with a comma and `while`, `whereas` or `but`.
+//!
+//! Input: short texts run through the whole pipeline (no cleaning). Output: test
+//! failures when the attributions found differ from the expected (source, content).
+
+use claimex::claim::{ClaimKind, Fields};
+use claimex::document::{Document, Format};
+use claimex::ruleset::RuleSet;
+use claimex::{process, Options};
+
+/// (source, content) of every attribution found in `text`, run without cleaning.
+fn attributions(text: &str) -> Vec<(String, String)> {
+    let rules = RuleSet::embedded().expect("built-in rules compile");
+    let document = Document::from_text("snippet.txt", text, Format::Text);
+    let extraction = process(&document, &rules, Options { no_clean: true, ..Options::default() });
+    extraction
+        .claims
+        .iter()
+        .filter(|claim| claim.kind == ClaimKind::Attribution)
+        .map(|claim| {
+            let Fields::Attribution(attribution) = &claim.fields else { unreachable!("an attribution claim has attribution fields") };
+            (attribution.source.text.clone(), attribution.content.text.clone())
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected.iter().map(|(source, content)| (source.to_string(), content.to_string())).collect()
+}
+
+#[test]
+fn a_quotation_split_by_its_tag_gives_one_attribution_per_stretch() {
+    let found = attributions("“The wind is changing direction every hour,” Kalogirou said, “and in these conditions a fire can move fast.”");
+    assert_eq!(found, pairs(&[("Kalogirou", "The wind is changing direction every hour"), ("Kalogirou", "and in these conditions a fire can move fast.")]));
+}
+
+#[test]
+fn reported_content_stops_before_a_second_attribution_joined_on() {
+    let found = attributions("Police estimated the crowd at 22,000, while organisers said more than 150,000 people had marched.");
+    assert_eq!(found, pairs(&[("Police", "the crowd at 22,000"), ("organisers", "more than 150,000 people had marched")]));
+    let found = attributions("The minister said the plan was fair and quick, so officials said nothing more about it.");
+    assert_eq!(found.len(), 2, "no joining word after the comma: {found:?}");
+    assert!(found[0].1.contains("officials said"), "the first content runs on: {found:?}");
+}
