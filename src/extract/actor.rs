@@ -7,9 +7,10 @@
 //! Louis`); the other capitalised names of a list that names a found organisation
 //! ("SpaceX, Blue Origin and Ceres Robotics") as organisations (rule
 //! `actors/listed-with-organization`); then every other whole-word mention of a found
-//! name, of a person's surname alone and of an organisation's first word alone, as a
-//! finding of its own (rules `actors/repeated-name`, `actors/surname` and
-//! `actors/short-name`), linked to the full name. After the
+//! name, of a person's surname alone, of an organisation's first word alone and of its
+//! last word, a keyword, after `the`, as a finding of its own (rules
+//! `actors/repeated-name`, `actors/surname`, `actors/short-name` and
+//! `actors/keyword-name`), linked to the full name. After the
 //! attributions, [`named_sources`] turns sources that read as persons' names into
 //! actors (rule `actors/named-source`).
 
