@@ -73,6 +73,12 @@ fn an_organisation_is_mentioned_by_its_first_word_alone() {
 }
 
 #[test]
+fn a_family_name_written_first_is_a_mention() {
+    let found = actors("Chinese President Xi Jinping met the delegation. Xi said the talks were useful.");
+    assert!(found.iter().any(|(t, n, r)| t == "Xi" && n == "Xi Jinping" && r == "actors/surname"), "{found:?}");
+}
+
+#[test]
 fn an_organisation_is_mentioned_by_its_keyword_after_the() {
     let found = actors("The Atlantic Alliance won 12 seats. The vote showed that the Alliance still leads.");
     assert!(found.iter().any(|(t, n, r)| t == "Alliance" && n == "Atlantic Alliance" && r == "actors/keyword-name"), "{found:?}");

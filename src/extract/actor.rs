@@ -496,6 +496,10 @@ fn mention_forms(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<(St
             if surname.chars().count() > 1 && !file.vocabulary.contains("not-a-surname", surname) {
                 forms.push((surname.to_string(), name.to_string(), "person".into(), SURNAME));
             }
+            // A family name written first (`Xi Jinping`, `Tan Mei Ling`).
+            if words.len() <= 3 && file.vocabulary.contains("surname-first", words[0]) {
+                forms.push((words[0].to_string(), name.to_string(), "person".into(), SURNAME));
+            }
         }
         if let Some(short) = short_name(text, actor_type, &words, file).filter(|short| !names_person(found, short)) {
             forms.push((short.to_string(), name.to_string(), actor_type.to_string(), SHORT_NAME));
