@@ -254,10 +254,8 @@ impl Input<'_> {
     fn finding(&self, tag: &Tag, content: Span, direct: bool) -> Finding {
         let part = |span: Span| Part { text: span.slice(self.text).to_string(), span };
         let source = Source { text: tag.source.slice(self.text).to_string(), span: tag.source, resolved: None };
-        let start = tag.source.start.min(tag.cue.start).min(content.start);
-        let end = tag.source.end.max(tag.cue.end).max(content.end);
         Finding {
-            span: Span::new(start, end),
+            span: claim_span(tag.source, tag.cue, content),
             rule: tag.rule.clone(),
             fields: Fields::Attribution(AttributionFields { source, cue: part(tag.cue), content: part(content), direct }),
             captures: tag.captures.clone(),
@@ -341,6 +339,11 @@ fn trim_source(text: &str, mut span: Span) -> Span {
     span.trimmed(text)
 }
 
+/// An attribution's claim span: from the first to the last of its source, cue and content.
+fn claim_span(source: Span, cue: Span, content: Span) -> Span {
+    Span::new(source.start.min(cue.start).min(content.start), source.end.max(cue.end).max(content.end))
+}
+
 /// Words that join a second attribution onto a sentence's first: its source follows one
 /// after a comma (`…, while organisers said …`, `…, but she said …`).
 const JOINERS: [&str; 3] = ["while", "whereas", "but"];
@@ -364,7 +367,7 @@ fn cut_before_joined_tags(text: &str, reported: &mut [Finding]) {
         if let Some(end) = cut {
             let span = Span::new(content.start, end).trimmed(text);
             fields.content = Part { text: span.slice(text).to_string(), span };
-            finding.span = Span::new(finding.span.start, finding.span.end.min(fields.cue.span.end.max(fields.source.span.end).max(span.end)));
+            finding.span = claim_span(fields.source.span, fields.cue.span, span);
         }
     }
 }
