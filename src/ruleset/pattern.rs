@@ -8,7 +8,7 @@
 //! a Unicode word boundary (`\b`) next to a character beyond ASCII, so on most news
 //! text (curly quotes, dashes) it gives up and a slow engine runs the whole search;
 //! and Unicode classes (`\w`, `.`) make large automata that are slow to walk. Each
-//! pattern is therefore compiled up to three times:
+//! pattern is therefore compiled up to four times:
 //!
 //! - `exact`: as written, with Unicode semantics.
 //! - `plain`: the pattern seen on plain text, text whose characters are ASCII or
@@ -21,11 +21,17 @@
 //!   Unicode word boundary. Every match of `exact` is a match of this one at the same
 //!   start, so in a window that is not plain the starts of `relaxed` matches are the
 //!   only candidates, and each is decided by `exact` anchored there.
+//! - `screen`: `plain` with its long counted repetitions unbounded (`{3,200}` read as
+//!   `{3,}`), for patterns that have one. The lazy DFA tracks each copy of a counted
+//!   repetition apart, so such a pattern makes many large states wherever it is
+//!   searched for; the screen makes few. Every match of `plain` is one of the screen
+//!   at the same start, so on a plain window the screen proposes starts and `plain`
+//!   decides each anchored there, as `relaxed` and `exact` do.
 //!
 //! A window that is not plain is searched with `exact` directly when the pattern has
 //! no Unicode word boundary.
 //!
-//! All three are built from the pattern with its alternations' shared first
+//! All of them are built from the pattern with its alternations' shared first
 //! characters factored out ([`factored`]), which matches alike but lets the engines
 //! read a word list one character at a time instead of word by word; and for a
 //! pattern whose last group runs to the end of the window, without that group's text,
@@ -59,6 +65,9 @@ pub struct Pattern {
     plain: Regex,
     /// Without assertions and captures; only for a pattern with Unicode word boundaries.
     relaxed: Option<Regex>,
+    /// `plain` with its long counted repetitions unbounded, for a pattern that has
+    /// any: it tells cheaply that a plain window holds no match.
+    screen: Option<Regex>,
     /// The named capture groups, in group order.
     groups: Vec<Group>,
     /// Strings one of which every match holds, for the prefilter.
@@ -155,6 +164,7 @@ impl Pattern {
         };
         let searched = factored(&head);
         let exact = build(&searched)?;
+        let screen = has_long_repetition(&searched).then(|| build(&unbounded(&plain(&searched)))).transpose()?;
         let plain = build(&plain(&searched))?;
         let relaxed = hir.properties().look_set().contains_word_unicode().then(|| build(&relaxed(&searched))).transpose()?;
         let groups = named_groups(&exact);
@@ -162,7 +172,7 @@ impl Pattern {
         let capital_pair = capital_pair(&hir);
         let leading = leading(&hir);
         let whole_group = whole_group(&hir);
-        Ok(Pattern { text: pattern.to_string(), exact, plain, relaxed, groups, factors, leading, capital_pair, whole_group, tail, whole: OnceLock::new() })
+        Ok(Pattern { text: pattern.to_string(), exact, plain, relaxed, screen, groups, factors, leading, capital_pair, whole_group, tail, whole: OnceLock::new() })
     }
 
     /// Strings one of which every match holds, compared without ASCII case (see
@@ -246,7 +256,7 @@ impl Pattern {
         let regex = if window.plain { &self.plain } else { &self.exact };
         let input = Input::new(window.text).span(start..self.search_end(window, start)?).anchored(Anchored::Yes);
         // Most tries fail: find that out before making room for captures.
-        if !regex.is_match(input.clone()) {
+        if !self.screen_for(window).unwrap_or(regex).is_match(input.clone()) {
             return None;
         }
         let mut captures = self.captures(record);
@@ -288,10 +298,18 @@ impl Pattern {
         Found { captures, whole_group: self.whole_group }
     }
 
+    /// The screen, when the pattern has one and `window` is plain.
+    fn screen_for(&self, window: Window<'_>) -> Option<&Regex> {
+        self.screen.as_ref().filter(|_| window.plain)
+    }
+
     /// How to search `window`.
     fn engine(&self, window: Window<'_>) -> Engine<'_> {
         match &self.relaxed {
-            _ if window.plain => Engine::Direct(&self.plain),
+            _ if window.plain => match &self.screen {
+                Some(screen) => Engine::Confirmed { relaxed: screen, exact: &self.plain },
+                None => Engine::Direct(&self.plain),
+            },
             None => Engine::Direct(&self.exact),
             Some(relaxed) => Engine::Confirmed { relaxed, exact: &self.exact },
         }
@@ -485,6 +503,43 @@ fn ascii_look(look: Look) -> Look {
     }
 }
 
+/// A counted repetition allowing at least this many more copies than it needs
+/// (`{3,200}`) is long: the lazy DFA tracks each copy apart, in large states.
+const LONG_REPETITION: u32 = 20;
+
+/// True when `hir` holds a long counted repetition.
+fn has_long_repetition(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => false,
+        HirKind::Repetition(repetition) => is_long(repetition.min, repetition.max) || has_long_repetition(&repetition.sub),
+        HirKind::Capture(capture) => has_long_repetition(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(has_long_repetition),
+    }
+}
+
+fn is_long(min: u32, max: Option<u32>) -> bool {
+    max.is_some_and(|max| max - min >= LONG_REPETITION)
+}
+
+/// `hir` with its long counted repetitions unbounded (`{3,200}` into `{3,}`) and
+/// without captures: it matches wherever `hir` does, and more.
+fn unbounded(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+        HirKind::Repetition(repetition) => {
+            let mut repetition = repetition.clone();
+            if is_long(repetition.min, repetition.max) {
+                repetition.max = None;
+            }
+            repetition.sub = Box::new(unbounded(&repetition.sub));
+            Hir::repetition(repetition)
+        }
+        HirKind::Capture(capture) => unbounded(&capture.sub),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(unbounded).collect()),
+        HirKind::Alternation(parts) => Hir::alternation(parts.iter().map(unbounded).collect()),
+    }
+}
+
 /// `hir` without assertions and captures: it matches wherever `hir` does, and more.
 fn relaxed(hir: &Hir) -> Hir {
     match hir.kind() {
@@ -526,5 +581,17 @@ mod tests {
         let found = pattern.matches(Window::new("The FBI and NATO."), Record::Groups);
         let names: Vec<Option<Span>> = found.iter().map(|found| found.group(1)).collect();
         assert_eq!(names, vec![Some(Span::new(4, 7)), Some(Span::new(12, 16))]);
+    }
+
+    #[test]
+    fn long_repetitions_keep_their_bounds() {
+        let pattern = Pattern::new(r"\b(?P<head>[A-Z]\w*)\s+[^.]{3,40}?\s+(?P<cue>said)\b").expect("builds");
+        assert!(pattern.screen.is_some());
+        let near = "Officials at the agency said so.";
+        let far = format!("Officials {} said so.", "x ".repeat(30));
+        let spans = |text: &str| pattern.matches(Window::new(text), Record::Groups).iter().map(|found| (found.span(), found.group(2))).collect::<Vec<_>>();
+        assert_eq!(spans(near), vec![(Some(Span::new(0, 28)), Some(Span::new(24, 28)))]);
+        assert_eq!(spans(&far), vec![]);
+        assert_eq!(pattern.match_anchored(Window::new(&far), 0, Record::Match).and_then(|found| found.span()), None);
     }
 }
