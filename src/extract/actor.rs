@@ -399,12 +399,16 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
     // A surname may be a whole place word (`Salcedo` is also a town), and so may a
     // club's short name where no place preposition comes before it (`Tucson came
     // back`, not `in Tucson`); but no mention may be part of a longer place, and a
-    // repeated full name is never a place.
+    // repeated full name is never a place. A place inside a mention is part of the
+    // name (`Bello` of the surname `Adeyemi-Bello`).
     let may_be_place_word = |span: Span, rule: &str, full: &str| {
         rule == SURNAME || (rule == SHORT_NAME && is_club(full, file) && !after_place_preposition(text, span, file))
     };
     let in_place = |span: Span, rule: &str, full: &str| {
-        places.near(span).iter().any(|(place, _)| place.overlaps(span) && (*place != span || !may_be_place_word(span, rule, full)))
+        places.near(span).iter().any(|(place, _)| {
+            let inside = span.contains(*place) && *place != span;
+            place.overlaps(span) && !inside && (*place != span || !may_be_place_word(span, rule, full))
+        })
     };
     let mut mentions: Vec<Finding> = Vec::new();
     for ((surface, full, actor_type, rule), starts) in forms.iter().zip(occurrences(text, &surfaces)) {

@@ -104,6 +104,21 @@ def fold(s):
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
+def comma_below(s):
+    """Romanian letters as Romanian writes them: GeoNames has Constanţa (cedilla), news
+    text Constanța (comma below). Only for Romanian names: Turkish writes the cedilla."""
+    return s.translate(str.maketrans("ŞşŢţ", "ȘșȚț"))
+
+
+def without_admin_suffix(s):
+    """A Korean city without the suffix GeoNames keeps: Cheongju-si -> Cheongju,
+    Ganghwa-gun -> Ganghwa (news text drops it)."""
+    for suffix in ("-si", "-gun"):
+        if s.endswith(suffix) and len(s) - len(suffix) >= 3:
+            return s[: -len(suffix)]
+    return s
+
+
 def latin_ok(s):
     for c in s:
         if c in " -'.’":
@@ -320,7 +335,8 @@ def build_places(first_names, surnames, demonyms, report=False):
     by_surface = defaultdict(list)
     for c in cities:
         nm = c["name"].strip()
-        for s in {nm, fold(nm)}:
+        romanian = c["countrycode"] in ("RO", "MD")
+        for s in {nm, fold(nm), comma_below(nm) if romanian else nm, without_admin_suffix(nm)}:
             by_surface[s].append(c)
 
     dropped = defaultdict(list)
@@ -332,6 +348,10 @@ def build_places(first_names, surnames, demonyms, report=False):
         # ambiguous: another place of that name at least half as big
         rival = len(group) > 1 and group[1]["population"] * 2 >= pop
         name = best["name"].strip()
+        if without_admin_suffix(name) == s:
+            name = s                  # "Cheongju", not "Cheongju-si"
+        if best["countrycode"] in ("RO", "MD"):
+            name = comma_below(name)  # "Constanța"
         toks = s.split()
         reason = None
         if s in table:
