@@ -432,7 +432,8 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
 
 /// The word an organisation's name of two or more words may be shortened to, its
 /// first (`Tyvak` of `Tyvak Nano-Satellite Systems`, `Amnesty` of `Amnesty
-/// International`): a capitalised word of three or more letters that says nothing
+/// International`), or the second after an organisation word (`Altivo` of `Banco
+/// Altivo S.A`): a capitalised word of three or more letters that says nothing
 /// general, so not an acronym (it is a name of its own), not a word of the vocabulary
 /// `not-a-short-name`, an organisation keyword, a title, a sentence starter or a
 /// demonym, and not a word the text also writes in lower case; nor a place's name
@@ -440,6 +441,13 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
 /// Department`).
 fn short_name<'w>(text: &str, actor_type: &str, words: &[&'w str], file: &RuleFileRules) -> Option<&'w str> {
     let (&first, rest) = words.split_first()?;
+    // A name headed by an organisation word is shortened to the word after it
+    // (`Altivo` of `Banco Altivo S.A`, `Televisa` of `Grupo Televisa`).
+    let (first, rest) = match rest.split_first() {
+        Some((&second, tail)) if is_organization_keyword(file, first) => (second, tail),
+        _ if rest.is_empty() => return None,
+        _ => (first, rest),
+    };
     if rest.first().is_some_and(|next| file.vocabulary.contains("place-word", next)) {
         return None;
     }
@@ -452,7 +460,7 @@ fn short_name<'w>(text: &str, actor_type: &str, words: &[&'w str], file: &RuleFi
         let lower = first.to_lowercase();
         text.match_indices(lower.as_str()).any(|(start, word)| is_whole_word(text, start, start + word.len()))
     };
-    (actor_type == "organization" && !rest.is_empty() && letters && capitalised && !general && !common()).then_some(first)
+    (actor_type == "organization" && letters && capitalised && !general && !common()).then_some(first)
 }
 
 /// The last word of an organisation's name of two or more words when it is an
