@@ -1,7 +1,7 @@
 //! The built-in actor steps that have no rule of their own in actors.toml: list
 //! members, persons inside place names, later mentions (also an organisation's by its
-//! first word), programmes defined with an acronym, matches that cut a place, and
-//! places inside actors' names.
+//! first word), programmes defined with an acronym, matches that cut a place, places
+//! inside actors' names, and listed places that hold a name.
 //!
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the actors found differ from the expected (text, name, rule).
@@ -147,4 +147,23 @@ fn a_place_word_inside_a_name_is_no_place_but_a_compound_base_is() {
     assert!(!found.iter().any(|t| t == "Salcedo"), "{found:?}");
     assert!(found.iter().any(|t| t == "Madrid"), "{found:?}");
     assert!(actors(text).iter().any(|(t, n, r)| t == "Salcedo" && n == "Ruby Salcedo" && r == "actors/surname"));
+}
+
+#[test]
+fn a_listed_place_holding_a_firm_like_name_is_a_place_and_no_organisation() {
+    let text = "Schools in the National Capital Region closed, as did one in the Amazon rainforest.";
+    let found = places(text);
+    assert!(found.iter().any(|t| t == "National Capital Region"), "{found:?}");
+    assert!(found.iter().any(|t| t == "Amazon rainforest"), "{found:?}");
+    let found = actors(text);
+    assert!(!found.iter().any(|(t, _, _)| t == "National Capital" || t == "Amazon"), "{found:?}");
+}
+
+#[test]
+fn a_mention_may_hold_a_place_and_a_name_headed_by_an_organisation_word_is_shortened() {
+    let text = "Commissioner Folasade Adeyemi-Bello spoke. Adeyemi-Bello said Banco Altivo S.A. would close. Altivo agreed.";
+    assert!(!places(text).iter().any(|t| t == "Bello"));
+    let found = actors(text);
+    assert!(mentions(&found, "Adeyemi-Bello", "Folasade Adeyemi-Bello", "actors/surname"), "{found:?}");
+    assert!(found.iter().any(|(t, n, r)| t == "Altivo" && n.starts_with("Banco Altivo") && r == "actors/short-name"), "{found:?}");
 }

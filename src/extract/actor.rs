@@ -123,10 +123,10 @@ fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
 }
 
 /// True for a person inside a found place (`Virginia Beach`) or holding a place of
-/// several words (`Hong Kong-flagged`), and for a name that is exactly a found place
-/// of several words (`Central African Republic`, not an organisation for its last
-/// word), and for words in capitals inside a found place (the datelines `LONDON` and
-/// `NEW YORK`, no acronyms).
+/// several words (`Hong Kong-flagged`), for a name inside a found place of several
+/// words (`Central African Republic`, not an organisation for its last word;
+/// `National Capital` of the `National Capital Region`), and for words in capitals
+/// inside a found place (the datelines `LONDON` and `NEW YORK`, no acronyms).
 fn is_named_as_place(finding: &Finding, text: &str, places: &SpanIndex<()>) -> bool {
     let person = matches!(&finding.fields, Fields::Actor(actor) if actor.actor_type == "person");
     let capitals = !finding.span.slice(text).chars().any(char::is_lowercase);
@@ -134,7 +134,7 @@ fn is_named_as_place(finding: &Finding, text: &str, places: &SpanIndex<()>) -> b
     places.near(finding.span).iter().any(|(place, _)| {
         (person && (place.contains(finding.span) || (finding.span.contains(*place) && several_words(place))))
             || (capitals && place.contains(finding.span))
-            || (*place == finding.span && several_words(place))
+            || (place.contains(finding.span) && several_words(place))
     })
 }
 

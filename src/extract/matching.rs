@@ -18,6 +18,8 @@ pub struct Candidate<'r> {
     pub rule: &'r CompiledRule,
     /// The claim span: the `claim` capture, else the whole match.
     pub span: Span,
+    /// The whole match.
+    pub whole: Span,
     /// Named captures that took part, by field name, with document spans.
     pub captures: Vec<(&'r str, Span)>,
     /// For list rules: the matched row's columns after the first, by name.
@@ -97,7 +99,8 @@ pub fn find_from<'r>(rule: &'r CompiledRule, window: Window<'_>, offset: usize, 
             .map(|found| {
                 let row = &rows[found.pattern().as_usize()];
                 let columns = columns.iter().map(String::as_str).zip(row.iter().skip(1).map(String::as_str)).collect();
-                Candidate { rule, span: Span::new(found.start(), found.end()).shifted(offset), captures: vec![], columns }
+                let span = Span::new(found.start(), found.end()).shifted(offset);
+                Candidate { rule, span, whole: span, captures: vec![], columns }
             })
             .collect(),
     }
@@ -112,7 +115,7 @@ fn candidate<'r>(rule: &'r CompiledRule, pattern: &'r Pattern, found: &Found, of
     let claim = groups.iter().filter(|group| group.field == "claim").find_map(|group| span_of(group.index));
     let span = claim.unwrap_or(whole);
     let captures = groups.iter().filter_map(|group| Some((group.field.as_str(), span_of(group.index)?))).collect();
-    (!span.is_empty()).then_some(Candidate { rule, span, captures, columns: vec![] })
+    (!span.is_empty()).then_some(Candidate { rule, span, whole, captures, columns: vec![] })
 }
 
 /// What to record of a rule's matches: an exclusion rule needs only its claim span,

@@ -29,7 +29,7 @@ use std::collections::HashMap;
 use crate::claim::{Capture, Claim, ClaimKind, Context, Fields};
 use crate::ruleset::pattern::Window;
 use crate::ruleset::prefilter::Possible;
-use crate::ruleset::{ClaimRules, CompiledRule, RuleFileRules, Scope};
+use crate::ruleset::{ClaimRules, CompiledRule, Matcher, RuleFileRules, Scope};
 use crate::segment::Sentence;
 use crate::span::{Span, SpanIndex};
 use matching::Candidate;
@@ -214,8 +214,8 @@ struct Matches<'r, 'w, 't> {
     possible: Possible<'r>,
     /// Candidates with their sentence numbers.
     candidates: Vec<(usize, Candidate<'r>)>,
-    /// Per sentence, the spans exclusion rules matched, with their priorities.
-    blocked: Vec<Vec<(Span, i32)>>,
+    /// Per sentence, what exclusion rules matched.
+    blocked: Vec<Vec<Exclusion>>,
 }
 
 impl<'r, 'w, 't> Matches<'r, 'w, 't> {
@@ -234,7 +234,7 @@ impl<'r, 'w, 't> Matches<'r, 'w, 't> {
         for (number, sentence) in document.sentences.iter().enumerate().filter(|(number, _)| self.possible.contains(*number, index)) {
             let found = matching::find_from(rule, self.windows[number], sentence.start, self.possible.starts(index, sentence.span()));
             if rule.exclude {
-                self.blocked[number].extend(found.iter().map(|c| (c.span, rule.priority)));
+                self.blocked[number].extend(found.iter().map(|c| Exclusion { span: c.span, whole: c.whole, priority: rule.priority }));
             } else {
                 self.candidates.extend(found.into_iter().map(|candidate| (number, candidate)));
             }
@@ -249,10 +249,33 @@ impl<'r, 'w, 't> Matches<'r, 'w, 't> {
         let candidates = self
             .candidates
             .into_iter()
-            .filter(|(number, c)| !blocked[*number].iter().any(|(span, priority)| c.rule.priority <= *priority && span.overlaps(c.core())))
+            .filter(|(number, c)| !blocked[*number].iter().any(|exclusion| exclusion.vetoes(c)))
             .map(|(_, candidate)| candidate)
             .collect();
-        Unvetoed { candidates, blocked: blocked.into_iter().flatten().collect() }
+        Unvetoed { candidates, blocked: blocked.into_iter().flatten().map(|exclusion| (exclusion.span, exclusion.priority)).collect() }
+    }
+}
+
+/// What an exclusion rule matched.
+#[derive(Debug, Clone, Copy)]
+struct Exclusion {
+    /// Its claim span: the `claim` capture, else the whole match.
+    span: Span,
+    /// The whole match.
+    whole: Span,
+    /// The rule's priority.
+    priority: i32,
+}
+
+impl Exclusion {
+    /// True when the exclusion vetoes `candidate`: its priority is not lower and its
+    /// span overlaps the candidate's core, unless the candidate is a word-list entry
+    /// that holds the whole match and more (the gazetteer's `National Capital Region`
+    /// is a place although `National Capital` reads like a firm's name, as in
+    /// `National Capital Partners`): a listed name is known whole.
+    fn vetoes(&self, candidate: &Candidate<'_>) -> bool {
+        let listed_whole = matches!(candidate.rule.matcher, Matcher::List { .. }) && candidate.span.contains(self.whole) && candidate.span != self.whole;
+        candidate.rule.priority <= self.priority && self.span.overlaps(candidate.core()) && !listed_whole
     }
 }
 
