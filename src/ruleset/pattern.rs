@@ -66,7 +66,7 @@ pub struct Pattern {
     /// Without assertions and captures; only for a pattern with Unicode word boundaries.
     relaxed: Option<Regex>,
     /// `plain` with its long counted repetitions unbounded, for a pattern that has
-    /// any: it tells cheaply that a plain window holds no match.
+    /// any: on a plain window it proposes the starts that `plain` decides.
     screen: Option<Regex>,
     /// The named capture groups, in group order.
     groups: Vec<Group>,
