@@ -151,12 +151,13 @@ fn a_place_word_inside_a_name_is_no_place_but_a_compound_base_is() {
 
 #[test]
 fn a_listed_place_holding_a_firm_like_name_is_a_place_and_no_organisation() {
-    let text = "Schools in the National Capital Region closed, as did one in the Amazon rainforest.";
+    let text = "Schools in the National Capital Region (NCR) closed, as did one in the Amazon rainforest. The NCR has 30 million people.";
     let found = places(text);
     assert!(found.iter().any(|t| t == "National Capital Region"), "{found:?}");
     assert!(found.iter().any(|t| t == "Amazon rainforest"), "{found:?}");
+    assert_eq!(found.iter().filter(|t| *t == "NCR").count(), 2, "the acronym the place is defined with is a place: {found:?}");
     let found = actors(text);
-    assert!(!found.iter().any(|(t, _, _)| t == "National Capital" || t == "Amazon"), "{found:?}");
+    assert!(!found.iter().any(|(t, _, _)| t == "National Capital" || t == "Amazon" || t == "NCR"), "{found:?}");
 }
 
 #[test]

@@ -14,7 +14,9 @@
 //! found by a rule that sets `every-mention` (a name placed by its context, `the island
 //! of Kythnos`) is also a place wherever else the text names it, as a word of its own, not
 //! beside another capitalised word and not where an exclusion rule matched (rule
-//! `places/other-mention`).
+//! `places/other-mention`). So is the acronym a place of several words is defined with,
+//! when the initials of its capitalised words spell it (`National Capital Region
+//! (NCR)`): there and wherever else the text writes it.
 
 use std::collections::BTreeMap;
 
@@ -67,13 +69,23 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
     let mut found = Vec::with_capacity(candidates.len());
     // Each surface once, with the fields and priority of its first finding.
     let mut named: BTreeMap<&str, (PlaceFields, i32)> = BTreeMap::new();
+    let mut acronyms = Vec::new();
     for candidate in candidates {
         let Some(finding) = finding(text, candidate, file) else { continue };
-        if let (true, Fields::Place(fields)) = (candidate.flag(EVERY_MENTION), &finding.fields) {
-            named.entry(finding.span.slice(text)).or_insert_with(|| (fields.clone(), candidate.rule.priority));
+        if let Fields::Place(fields) = &finding.fields {
+            if candidate.flag(EVERY_MENTION) {
+                named.entry(finding.span.slice(text)).or_insert_with(|| (fields.clone(), candidate.rule.priority));
+            }
+            if let Some(acronym) = defined_acronym(text, finding.span) {
+                named.entry(acronym.slice(text)).or_insert_with(|| (fields.clone(), candidate.rule.priority));
+                acronyms.push(Finding { span: acronym, rule: format!("{}/{OTHER_MENTION}", file.name), fields: Fields::Place(fields.clone()), captures: vec![] });
+            }
         }
         found.push(finding);
     }
+    let places = SpanIndex::new(found.iter().map(|finding| (finding.span, ())));
+    let new: Vec<Finding> = acronyms.into_iter().filter(|acronym| !places.overlaps(acronym.span)).collect();
+    found.extend(new);
     if !named.is_empty() {
         let mentions = other_mentions(text, &named, &found, file, blocked);
         found.extend(mentions);
@@ -106,6 +118,19 @@ fn other_mentions(text: &str, named: &BTreeMap<&str, (PlaceFields, i32)>, found:
         }
     }
     mentions
+}
+
+/// The acronym in parentheses right after the place `span` of several words, when the
+/// initials of its capitalised words spell it (`National Capital Region (NCR)`,
+/// `Democratic Republic of the Congo (DRC)`).
+fn defined_acronym(text: &str, span: Span) -> Option<Span> {
+    let name = span.slice(text);
+    let inside = text[span.end..].strip_prefix(" (")?;
+    let acronym = &inside[..inside.find(')')?];
+    let initials: String = name.split_whitespace().filter_map(|word| word.chars().next().filter(char::is_ascii_uppercase)).collect();
+    let spelled = (2..=8).contains(&acronym.len()) && acronym.chars().all(|c| c.is_ascii_uppercase()) && initials == acronym;
+    let start = span.end + 2;
+    (spelled && name.contains(' ')).then(|| Span::new(start, start + acronym.len()))
 }
 
 /// True when a capitalised word beside `span` makes it part of a longer name; a
