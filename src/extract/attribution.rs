@@ -22,6 +22,10 @@ use crate::span::{Span, SpanIndex};
 /// title, not speech that ends the window of a later tag.
 const SCARE_QUOTE_WORDS: usize = 4;
 
+/// The flag of rules whose source is a delimited phrase that may hold prepositions
+/// (`according to people familiar with the matter`).
+const PHRASE_SOURCE: &str = "phrase-source";
+
 /// Everything the attribution builder reads.
 struct Input<'a> {
     text: &'a str,
@@ -218,7 +222,8 @@ impl Input<'_> {
     /// Drop leading joiners from the source ("as one neo-bank CEO" → "one neo-bank
     /// CEO"); refuse a source that holds a word of the list `not-in-source` (a verb or
     /// preposition: the match was not a speaker) unless, as written, it is in
-    /// `first-names` (the `Will` of Will Moy), ends in a word of `not-source-end`
+    /// `first-names` (the `Will` of Will Moy) or the rule sets `phrase-source` (what
+    /// follows `according to` is the source, prepositions and all), ends in a word of `not-source-end`
     /// or a possessive, or starts inside a contraction (the `ve` of `I’ve`); refuse
     /// content that starts with a word of `not-content-start` (`earlier`: no statement).
     fn refine<'r>(&self, mut candidate: Candidate<'r>) -> Option<Candidate<'r>> {
@@ -237,7 +242,7 @@ impl Input<'_> {
         let content_start = candidate.capture_text("content", self.text).and_then(|c| c.split_whitespace().next());
         let refused = slice.is_empty()
             || in_list("source-joiners", slice)
-            || slice.split_whitespace().any(|word| in_list("not-in-source", word) && !self.file.in_list("first-names", word))
+            || (!candidate.flag(PHRASE_SOURCE) && slice.split_whitespace().any(|word| in_list("not-in-source", word) && !self.file.in_list("first-names", word)))
             || in_list("not-source-end", last_word)
             || slice.ends_with(['\'', '\u{2019}'])
             || actor::is_possessive(slice)
