@@ -83,9 +83,12 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
         }
         found.push(finding);
     }
-    let places = SpanIndex::new(found.iter().map(|finding| (finding.span, ())));
-    let new: Vec<Finding> = acronyms.into_iter().filter(|acronym| !places.overlaps(acronym.span)).collect();
-    found.extend(new);
+    // Few texts define a place's acronym: index the places only for those.
+    if !acronyms.is_empty() {
+        let places = SpanIndex::new(found.iter().map(|finding| (finding.span, ())));
+        let new: Vec<Finding> = acronyms.into_iter().filter(|acronym| !places.overlaps(acronym.span)).collect();
+        found.extend(new);
+    }
     if !named.is_empty() {
         let mentions = other_mentions(text, &named, &found, file, blocked);
         found.extend(mentions);
