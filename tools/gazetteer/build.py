@@ -39,7 +39,7 @@ WORD_ZIPF = 3.5          # a dictionary word (web2, lower case) at least this fr
 WORD_ZIPF_SMALL = 3.0    # stricter for towns under SMALL_POP
 BIG_POP = 1_000_000      # above this a city is kept even if its name is a word
 NAME_POP = 200_000       # a city named like a person is kept only above this
-SMALL_POP = 100_000      # below this a city must be unambiguous
+SMALL_POP = 100_000      # below this a one-word town must not be a word; several words, no rival
 SURNAME_TOP = 2000       # this many most frequent US surnames count as "a surname"
 SSA_MIN_BIRTHS = 2000    # a US baby name given at least this often (1880-2017) is a given name
 
@@ -373,8 +373,6 @@ def build_places(first_names, surnames, demonyms, report=False):
                 reason = "person-name"
             elif pop < SMALL_POP and z >= WORD_ZIPF_SMALL:
                 reason = f"small+word z={z:.1f}"
-            elif pop < SMALL_POP and rival:
-                reason = "small+ambiguous"
         else:
             if toks[0] in PERSON_TITLE_HEADS and pop < BIG_POP:
                 reason = "title-head"
