@@ -94,8 +94,10 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
     let place_words = SpanIndex::new(place_words.iter().map(|&span| (span, ())));
     let mut found: Vec<Finding> = candidates
         .iter()
-        .filter_map(|candidate| finding(text, candidate))
-        .filter(|finding| !is_named_as_place(finding, text, &places) && !is_cut_by_place(finding, &places) && !is_person_in(finding, &place_words))
+        .filter_map(|candidate| Some((candidate.flag(STANDS_FOR_PLACE), finding(text, candidate)?)))
+        .filter(|(stands_for_place, finding)| *stands_for_place || !is_named_as_place(finding, text, &places))
+        .map(|(_, finding)| finding)
+        .filter(|finding| !is_cut_by_place(finding, &places) && !is_person_in(finding, &place_words))
         .collect();
     let programs = programs(text, file);
     found.retain(|finding| !programs.names(finding, text));
@@ -121,6 +123,11 @@ fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
         captures: candidate.owned_captures(),
     })
 }
+
+/// The flag of a rule whose actor is a place's name standing for something else (a
+/// country for its national team: `New Zealand captain`), kept although a found place
+/// spans it.
+const STANDS_FOR_PLACE: &str = "stands-for-place";
 
 /// True for a person inside a found place (`Virginia Beach`) or holding a place of
 /// several words (`Hong Kong-flagged`), for a name inside a found place of several
@@ -265,6 +272,10 @@ fn list_members(text: &str, list: Span) -> Vec<Span> {
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
     if candidate.flag(MEMBERS_OF_LIST) {
         return None;
+    }
+    if candidate.flag(STANDS_FOR_PLACE) {
+        // A place's whole name (`New Zealand`): no sentence starter to drop from it.
+        return Some(candidate);
     }
     let Some(index) = candidate.captures.iter().position(|(name, _)| *name == "name") else { return Some(candidate) };
     let name = candidate.captures[index].1;
