@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::matching::{self, is_whole_word, Candidate};
-use super::mentions::{beside_capitalised, is_capitalised, occurrences, word_after, word_before};
+use super::mentions::{beside_capitalised, is_capitalised, list_members, occurrences, word_after, word_before};
 use crate::ruleset::pattern::Window;
 use super::Finding;
 use crate::claim::{ActorFields, Fields};
@@ -246,23 +246,6 @@ fn without_final_period(text: &str, member: Span, file: &RuleFileRules) -> Span 
     Span::new(member.start, member.end - 1)
 }
 
-/// The members of a list: the pieces between commas, ` and ` and ` or `, trimmed.
-fn list_members(text: &str, list: Span) -> Vec<Span> {
-    const SEPARATORS: [&str; 3] = [",", " and ", " or "];
-    let slice = list.slice(text);
-    let mut members = Vec::new();
-    let mut start = 0;
-    while start < slice.len() {
-        let next = SEPARATORS.iter().filter_map(|sep| slice[start..].find(sep).map(|at| (start + at, sep.len()))).min();
-        let (end, skip) = next.unwrap_or((slice.len(), 0));
-        let member = Span::new(list.start + start, list.start + end).trimmed(text);
-        if !member.is_empty() {
-            members.push(member);
-        }
-        start = end + skip;
-    }
-    members
-}
 
 /// Drop sentence starters ("The", "However") and a leading possessive ("China’s")
 /// from the front of the `name` capture, and cut a name at `and` after an

@@ -4,7 +4,8 @@
 //! where it starts at word starts, in one pass over the text; and whether a
 //! capitalised word stands right beside a span (then it is part of a longer name).
 //! Used by the actors (surnames, short names) and the places (a place named once by
-//! its context, `the island of Kythnos`, is a place wherever else the text names it).
+//! its context, `the island of Kythnos`, is a place wherever else the text names it);
+//! and the members of a list of names (`Newport, Cwmbran and Abergavenny`).
 
 use std::collections::BTreeMap;
 
@@ -69,4 +70,22 @@ pub fn occurrences(text: &str, surfaces: &[&str]) -> Vec<Vec<usize>> {
         }
     }
     starts
+}
+
+/// The members of a list: the pieces between commas, ` and ` and ` or `, trimmed.
+pub fn list_members(text: &str, list: Span) -> Vec<Span> {
+    const SEPARATORS: [&str; 3] = [",", " and ", " or "];
+    let slice = list.slice(text);
+    let mut members = Vec::new();
+    let mut start = 0;
+    while start < slice.len() {
+        let next = SEPARATORS.iter().filter_map(|sep| slice[start..].find(sep).map(|at| (start + at, sep.len()))).min();
+        let (end, skip) = next.unwrap_or((slice.len(), 0));
+        let member = Span::new(list.start + start, list.start + end).trimmed(text);
+        if !member.is_empty() {
+            members.push(member);
+        }
+        start = end + skip;
+    }
+    members
 }

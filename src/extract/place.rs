@@ -16,14 +16,18 @@
 //! beside another capitalised word and not where an exclusion rule matched (rule
 //! `places/other-mention`). So is the acronym a place of several words is defined with,
 //! when the initials of its capitalised words spell it (`National Capital Region
-//! (NCR)`): there and wherever else the text writes it.
+//! (NCR)`): there and wherever else the text writes it. The members of a list after a
+//! place preposition that holds a found place (rules that set `members-of-list`: `in
+//! Newport, Cwmbran and Abergavenny`) are places too, unless found, blocked by an
+//! exclusion rule or nationality words; the list itself is no place.
 
 use std::collections::BTreeMap;
 
-use super::matching::{is_whole_word, Candidate};
-use super::mentions::{is_capitalised, occurrences, word_after, word_before};
+use super::matching::{self, is_whole_word, Candidate};
+use super::mentions::{is_capitalised, list_members, occurrences, word_after, word_before};
 use super::Finding;
 use crate::claim::{Fields, PlaceFields};
+use crate::ruleset::pattern::Window;
 use crate::ruleset::{Matcher, RuleFileRules};
 use crate::span::{DisjointSpans, Span, SpanIndex};
 
@@ -43,10 +47,23 @@ const EVERY_MENTION: &str = "every-mention";
 /// The rule id (after `places/`) of those other mentions.
 const OTHER_MENTION: &str = "other-mention";
 
+/// The `set` flag of a rule that matches lists of names, not places: the members of a
+/// list holding a found place are places too.
+const MEMBERS_OF_LIST: &str = "members-of-list";
+
+/// The list of nationality words, which no list makes a place.
+const DEMONYMS: &str = "demonyms";
+
+/// The list of given names: a list member that starts with one is a person.
+const FIRST_NAMES: &str = "first-names";
+
 /// A pattern rule's candidate without its leading words of the vocabulary
 /// `leading-word` (not written in capitals); none when nothing is left. List entries are whole names ("The
 /// Hague") and stay as they are.
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
+    if candidate.flag(MEMBERS_OF_LIST) {
+        return None;
+    }
     if !matches!(candidate.rule.matcher, Matcher::Pattern(_)) {
         return Some(candidate);
     }
@@ -83,6 +100,8 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
         }
         found.push(finding);
     }
+    let listed = listed_with_places(text, &found, file, blocked);
+    found.extend(listed);
     // Few texts define a place's acronym: index the places only for those.
     if !acronyms.is_empty() {
         let places = SpanIndex::new(found.iter().map(|finding| (finding.span, ())));
@@ -95,6 +114,62 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
         found.sort_by_key(|finding| (finding.span.start, finding.span.end));
     }
     found
+}
+
+/// The members of the lists of rules that set `members-of-list` (`in Newport, Cwmbran
+/// and Abergavenny`) that hold a found place: the members not found, not where an
+/// exclusion rule matched and not nationality words are towns. In text order.
+fn listed_with_places(text: &str, found: &[Finding], file: &RuleFileRules, blocked: &[(Span, i32)]) -> Vec<Finding> {
+    let lists = file.rules.iter().filter(|rule| rule.flag(MEMBERS_OF_LIST));
+    let whole = Window::new(text);
+    let mut listed = Vec::new();
+    for list in lists.flat_map(|rule| matching::find(rule, whole, 0)) {
+        let members = list_members(text, list.span);
+        if !members.iter().any(|member| found.iter().any(|place| place.span == *member)) {
+            continue;
+        }
+        let places = SpanIndex::new(found.iter().map(|place| (place.span, ())));
+        let blocked = SpanIndex::new(blocked.iter().map(|(span, _)| (*span, ())));
+        for member in members {
+            let member = without_sentence_period(text, member);
+            let name = member.slice(text);
+            if !is_town_like(name, file) || is_placed(text, member) || places.overlaps(member) || blocked.overlaps(member) {
+                continue;
+            }
+            let fields = Fields::Place(PlaceFields { name: name.to_string(), place_type: "city".into() });
+            listed.push(Finding { span: member, rule: list.rule.id.clone(), fields, captures: vec![] });
+        }
+    }
+    listed
+}
+
+/// True when a list member can name a town: a capital and a lower-case letter, not
+/// possessive, not a nationality word, not starting with a given name (`Peter Okafor`).
+fn is_town_like(name: &str, file: &RuleFileRules) -> bool {
+    let mut chars = name.chars();
+    let shaped = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
+    let possessive = name.ends_with("'s") || name.ends_with("’s");
+    let first = name.split_whitespace().next().unwrap_or_default();
+    shaped && !possessive && !file.in_list(DEMONYMS, name) && !file.in_list(FIRST_NAMES, first)
+}
+
+/// True when a place follows `member` after `in`, `at` or `from`: a person placed
+/// somewhere, as in a reporting credit (`Nguyen Thi Hanh in Can Tho`).
+fn is_placed(text: &str, member: Span) -> bool {
+    let after = &text[member.end..];
+    ["in ", "at ", "from "].iter().any(|preposition| {
+        after.strip_prefix(' ').and_then(|rest| rest.strip_prefix(preposition)).is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    })
+}
+
+/// The member without the sentence's full stop (`Seminyak.`), kept in an abbreviation (`St.`
+/// has no other, but `D.C.` does).
+fn without_sentence_period(text: &str, member: Span) -> Span {
+    let slice = member.slice(text);
+    match slice.strip_suffix('.') {
+        Some(rest) if !rest.contains('.') && rest.len() > 3 => Span::new(member.start, member.end - 1),
+        _ => member,
+    }
 }
 
 /// Every other mention of the `named` surfaces: a whole word, no part of a place found
