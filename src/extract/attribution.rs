@@ -222,7 +222,7 @@ impl Input<'_> {
     /// Drop leading joiners from the source ("as one neo-bank CEO" → "one neo-bank
     /// CEO"); refuse a source that holds a word of the list `not-in-source` (a verb or
     /// preposition: the match was not a speaker) unless, as written, it is in
-    /// `first-names` (the `Will` of Will Moy) or the rule sets `phrase-source` (what
+    /// `first-names` (the `Will` of Will Moy) or in capitals (`The WHO said`) or the rule sets `phrase-source` (what
     /// follows `according to` is the source, prepositions and all), ends in a word of `not-source-end`
     /// or a possessive, or starts inside a contraction (the `ve` of `I’ve`); refuse
     /// content that starts with a word of `not-content-start` (`earlier`: no statement).
@@ -242,7 +242,7 @@ impl Input<'_> {
         let content_start = candidate.capture_text("content", self.text).and_then(|c| c.split_whitespace().next());
         let refused = slice.is_empty()
             || in_list("source-joiners", slice)
-            || (!candidate.flag(PHRASE_SOURCE) && slice.split_whitespace().any(|word| in_list("not-in-source", word) && !self.file.in_list("first-names", word)))
+            || (!candidate.flag(PHRASE_SOURCE) && slice.split_whitespace().any(|word| in_list("not-in-source", word) && !self.file.in_list("first-names", word) && !is_acronym(word)))
             || in_list("not-source-end", last_word)
             || slice.ends_with(['\'', '\u{2019}'])
             || actor::is_possessive(slice)
@@ -331,6 +331,11 @@ fn tag(candidate: &Candidate, text: &str) -> Option<Tag> {
         rule: candidate.rule.id.clone(),
         captures: candidate.owned_captures(),
     })
+}
+
+/// True for a word in capitals, an acronym: `WHO` is no relative pronoun (`The WHO said`).
+fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// A source without the sentence's final period or a trailing comma ("the mayor.").
