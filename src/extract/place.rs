@@ -19,9 +19,12 @@
 //! (NCR)`): there and wherever else the text writes it. The members of a list after a
 //! place preposition that holds a found place (rules that set `members-of-list`: `in
 //! Newport, Cwmbran and Abergavenny`) are places too, unless found, blocked by an
-//! exclusion rule or nationality words; the list itself is no place.
+//! exclusion rule or nationality words; the list itself is no place. A one-word town of
+//! the gazetteer is no place when it is a word of a longer name: right beside another
+//! (`Cerro Tigre`, a mine) or between two capitalised words, the first of them inside
+//! the sentence (`Ysbyty Glan Usk`, a hospital).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::matching::{self, is_whole_word, Candidate};
 use super::mentions::{is_capitalised, list_members, occurrences, word_after, word_before};
@@ -87,7 +90,11 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
     // Each surface once, with the fields and priority of its first finding.
     let mut named: BTreeMap<&str, (PlaceFields, i32)> = BTreeMap::new();
     let mut acronyms = Vec::new();
+    let towns = OneWordTowns::new(text, candidates);
     for candidate in candidates {
+        if towns.is_in_longer_name(text, candidate, file) {
+            continue;
+        }
         let Some(finding) = finding(text, candidate, file) else { continue };
         if let Fields::Place(fields) = &finding.fields {
             if candidate.flag(EVERY_MENTION) {
@@ -114,6 +121,44 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
         found.sort_by_key(|finding| (finding.span.start, finding.span.end));
     }
     found
+}
+
+/// Where the gazetteer's one-word towns among a document's candidates start and end.
+struct OneWordTowns {
+    starts: BTreeSet<usize>,
+    ends: BTreeSet<usize>,
+}
+
+impl OneWordTowns {
+    fn new(text: &str, candidates: &[Candidate<'_>]) -> OneWordTowns {
+        let towns = candidates.iter().filter(|candidate| is_one_word_town(text, candidate));
+        let (starts, ends) = towns.map(|town| (town.span.start, town.span.end)).unzip();
+        OneWordTowns { starts, ends }
+    }
+
+    /// True when `candidate`, a one-word town, is a word of a longer name: one space
+    /// from another such town (`Cerro Tigre`), or between two capitalised words whose
+    /// first is not a leading word and does not open the sentence (`Ysbyty Glan Usk`;
+    /// but `Former Lagos Governor`, `The Hague`).
+    fn is_in_longer_name(&self, text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> bool {
+        if !is_one_word_town(text, candidate) {
+            return false;
+        }
+        let span = candidate.span;
+        let beside_town = self.ends.contains(&span.start.saturating_sub(1)) && text[..span.start].ends_with(' ')
+            || self.starts.contains(&(span.end + 1)) && text[span.end..].starts_with(' ');
+        let inside_sentence = |word: &str| {
+            let before = text[..span.start - word.len() - 1].trim_end();
+            !before.is_empty() && !before.ends_with(['.', '!', '?', '\n', ':', '"', '“', '”'])
+        };
+        let first = word_before(text, span).filter(|word| is_capitalised(word) && !file.vocabulary.contains("leading-word", word) && inside_sentence(word));
+        beside_town || (first.is_some() && word_after(text, span).is_some_and(is_capitalised))
+    }
+}
+
+/// True for a candidate of the gazetteer that is a town of one word.
+fn is_one_word_town(text: &str, candidate: &Candidate<'_>) -> bool {
+    matches!(candidate.rule.matcher, Matcher::List { .. }) && candidate.column("place_type") == Some("city") && !candidate.span.slice(text).contains(char::is_whitespace)
 }
 
 /// The members of the lists of rules that set `members-of-list` (`in Newport, Cwmbran
