@@ -14,7 +14,8 @@
 //! found by a rule that sets `every-mention` (a name placed by its context, `the island
 //! of Kythnos`) is also a place wherever else the text names it, as a word of its own, not
 //! beside another capitalised word and not where an exclusion rule matched (rule
-//! `places/other-mention`). So is the acronym a place of several words is defined with,
+//! `places/other-mention`), and so is the name without its leading kind word, a rule's
+//! `bare` capture (`Galibier` of `Col du Galibier`). So is the acronym a place of several words is defined with,
 //! when the initials of its capitalised words spell it (`National Capital Region
 //! (NCR)`): there and wherever else the text writes it. The members of a list after a
 //! place preposition that holds a found place (rules that set `members-of-list`: `in
@@ -46,6 +47,10 @@ const PLACE_KIND: &str = "place-kind";
 /// The `set` flag of a rule whose places are named by their context: the text's other
 /// mentions of the same name are places too.
 const EVERY_MENTION: &str = "every-mention";
+
+/// The capture of an every-mention rule that holds the name without its leading kind
+/// word (`Galibier` of `Col du Galibier`): it is a mention too.
+const BARE: &str = "bare";
 
 /// The rule id (after `places/`) of those other mentions.
 const OTHER_MENTION: &str = "other-mention";
@@ -99,6 +104,9 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
         if let Fields::Place(fields) = &finding.fields {
             if candidate.flag(EVERY_MENTION) {
                 named.entry(finding.span.slice(text)).or_insert_with(|| (fields.clone(), candidate.rule.priority));
+                if let Some(bare) = candidate.capture_text(BARE, text) {
+                    named.entry(bare).or_insert_with(|| (fields.clone(), candidate.rule.priority));
+                }
             }
             if let Some(acronym) = defined_acronym(text, finding.span) {
                 named.entry(acronym.slice(text)).or_insert_with(|| (fields.clone(), candidate.rule.priority));

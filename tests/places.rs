@@ -1,0 +1,56 @@
+//! The built-in place steps that have no rule of their own in places.toml: the other
+//! mentions of a feature's bare name, the members of a list that holds a found place,
+//! and the one-word towns that are words of a longer name.
+//!
+//! Input: short texts run through the whole pipeline (no cleaning). Output: test
+//! failures when the places found differ from the expected (text, name, rule).
+
+use claimex::claim::{ClaimKind, Fields};
+use claimex::document::{Document, Format};
+use claimex::ruleset::RuleSet;
+use claimex::{process, Options};
+
+/// (text, name, rule) of every place found in `text`, run without cleaning.
+fn places(text: &str) -> Vec<(String, String, String)> {
+    let rules = RuleSet::embedded().expect("built-in rules compile");
+    let document = Document::from_text("snippet.txt", text, Format::Text);
+    let extraction = process(&document, &rules, Options { no_clean: true, ..Options::default() });
+    extraction
+        .claims
+        .into_iter()
+        .filter(|claim| claim.kind == ClaimKind::Place)
+        .map(|claim| {
+            let Fields::Place(place) = &claim.fields else { unreachable!("a place claim has place fields") };
+            (claim.text.clone(), place.name.clone(), claim.rule.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn a_features_bare_name_is_a_mention_of_it() {
+    let found = places("The stage crossed the Col du Granon. Riders said the Granon was colder than Mount Egon. Egon’s slopes were dry.");
+    let expected = [
+        ("Col du Granon", "Col du Granon", "places/named-feature"),
+        ("Granon", "Col du Granon", "places/other-mention"),
+        ("Mount Egon", "Mount Egon", "places/named-feature"),
+        ("Egon", "Mount Egon", "places/other-mention"),
+    ];
+    for (text, name, rule) in expected {
+        assert!(found.iter().any(|(t, n, r)| t == text && n == name && r == rule), "{text} ({name}, {rule}) not in {found:?}");
+    }
+}
+
+#[test]
+fn a_list_holding_a_found_place_names_more_towns() {
+    let found = places("The board runs hospitals in Newport, Cwmbran and Abergavenny. Reporting by Ana Ruiz in London and Peter Okafor in Lagos.");
+    assert!(found.iter().any(|(t, _, r)| t == "Abergavenny" && r == "places/listed-with-place"), "{found:?}");
+    assert!(!found.iter().any(|(t, _, _)| t == "Peter Okafor"), "a person placed in a credit line is no place: {found:?}");
+}
+
+#[test]
+fn a_one_word_town_inside_a_longer_name_is_no_place() {
+    let found = places("Workers at Cerro Tigre struck. She waits at Ysbyty Glan Usk in Newport. Tigre is far away.");
+    let texts: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
+    assert!(!texts.contains(&"Cerro") && !texts.contains(&"Glan"), "{texts:?}");
+    assert!(texts.contains(&"Newport") && texts.contains(&"Tigre"), "a town alone stays a place: {texts:?}");
+}
