@@ -1,6 +1,7 @@
 //! The built-in attribution steps that have no rule of their own in attributions.toml:
-//! a quotation split by its tag, and reported content cut before a second attribution
-//! joined on with a comma and `while`, `whereas` or `but`.
+//! a quotation split by its tag (also after a short first stretch that ends like speech),
+//! and reported content cut before a second attribution joined on with a comma and
+//! `while`, `whereas` or `but`.
 //!
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the attributions found differ from the expected (source, content).
@@ -43,4 +44,13 @@ fn reported_content_stops_before_a_second_attribution_joined_on() {
     let found = attributions("The minister said the plan was fair and quick, so officials said nothing more about it.");
     assert_eq!(found.len(), 2, "no joining word after the comma: {found:?}");
     assert!(found[0].1.contains("officials said"), "the first content runs on: {found:?}");
+}
+
+#[test]
+fn a_short_first_stretch_of_a_split_quotation_is_speech_not_a_scare_quote() {
+    let found = attributions("\"We welcome the jobs,\" said its general secretary, Héctor Cavazos Mora, \"but we will not accept a contract signed behind our backs.\"");
+    assert_eq!(
+        found,
+        pairs(&[("Héctor Cavazos Mora", "We welcome the jobs"), ("Héctor Cavazos Mora", "but we will not accept a contract signed behind our backs.")])
+    );
 }

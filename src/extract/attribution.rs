@@ -159,14 +159,16 @@ impl Input<'_> {
 
     /// The start of the before-quote window: the sentence start, or the end of the
     /// last quotation before it in the sentence that is longer than a scare quote
-    /// (Volker said he never used the term “three amigos” and added, “…”).
+    /// (Volker said he never used the term “three amigos” and added, “…”) or ends like
+    /// speech (“We welcome the jobs,” said …, “but …”).
     fn previous_quotation_end(&self, quotation: &Quotation, sentence_start: usize) -> usize {
         let mut before = &self.text[sentence_start..quotation.outer.start];
         while let Some(close) = before.rfind(['\u{201d}', '"']) {
             let open = before[..close].rfind(['\u{201c}', '"']);
             let words = open.map_or(usize::MAX, |open| before[open..close].split_whitespace().count());
+            let speech = before[..close].trim_end().ends_with([',', '?', '!']);
             match open {
-                Some(open) if words <= SCARE_QUOTE_WORDS => before = &before[..open],
+                Some(open) if words <= SCARE_QUOTE_WORDS && !speech => before = &before[..open],
                 // Past the closing mark, which may be a curly one of three bytes.
                 _ => return sentence_start + close + before[close..].chars().next().map_or(1, char::len_utf8),
             }
@@ -225,7 +227,8 @@ impl Input<'_> {
     /// `first-names` (the `Will` of Will Moy) or in capitals (`The WHO said`) or the rule sets `phrase-source` (what
     /// follows `according to` is the source, prepositions and all), ends in a word of `not-source-end`
     /// or a possessive, or starts inside a contraction (the `ve` of `I’ve`); refuse
-    /// content that starts with a word of `not-content-start` (`earlier`: no statement).
+    /// content that starts with a word of `not-content-start` (`earlier`: no statement)
+    /// or is only a time (`on Wednesday`).
     fn refine<'r>(&self, mut candidate: Candidate<'r>) -> Option<Candidate<'r>> {
         let index = candidate.captures.iter().position(|(name, _)| *name == "source")?;
         let mut source = trim_source(self.text, candidate.captures[index].1);
@@ -239,7 +242,8 @@ impl Input<'_> {
         source = without_trailing_adverbs(self.text, source, self.file);
         let slice = source.slice(self.text);
         let last_word = slice.split_whitespace().next_back().unwrap_or_default();
-        let content_start = candidate.capture_text("content", self.text).and_then(|c| c.split_whitespace().next());
+        let content = candidate.capture_text("content", self.text);
+        let content_start = content.and_then(|c| c.split_whitespace().next());
         let refused = slice.is_empty()
             || in_list("source-joiners", slice)
             || (!candidate.flag(PHRASE_SOURCE) && slice.split_whitespace().any(|word| in_list("not-in-source", word) && !self.file.in_list("first-names", word) && !is_acronym(word)))
@@ -248,6 +252,7 @@ impl Input<'_> {
             || actor::is_possessive(slice)
             || self.text[..source.start].ends_with(['\'', '\u{2019}'])
             || content_start.is_some_and(|word| in_list("not-content-start", word))
+            || content.is_some_and(is_time_only)
             || !is_lone_source(slice, &self.file.vocabulary);
         if refused {
             return None;
@@ -331,6 +336,15 @@ fn tag(candidate: &Candidate, text: &str) -> Option<Tag> {
         rule: candidate.rule.id.clone(),
         captures: candidate.owned_captures(),
     })
+}
+
+/// True for content that is only a time (`reported on Wednesday.`): the cue has no
+/// statement after it.
+fn is_time_only(content: &str) -> bool {
+    const OPENERS: [&str; 7] = ["on", "last", "this", "early", "late", "earlier", "later"];
+    const TIMES: [&str; 14] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "week", "month", "year", "night", "morning", "afternoon", "evening"];
+    let words: Vec<&str> = content.trim_end_matches(['.', '!', '?']).split_whitespace().collect();
+    matches!(words.as_slice(), [opener, .., time] if words.len() <= 3 && OPENERS.contains(opener) && TIMES.contains(time))
 }
 
 /// True for a word in capitals, an acronym: `WHO` is no relative pronoun (`The WHO said`).
