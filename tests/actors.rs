@@ -6,22 +6,14 @@
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the actors found differ from the expected (text, name, rule).
 
-use claimex::claim::{Claim, ClaimKind, Fields};
-use claimex::document::{Document, Format};
-use claimex::ruleset::RuleSet;
-use claimex::{process, Options};
+mod common;
 
-/// The claims of kind `kind` found in `text`, run without cleaning.
-fn claims(text: &str, kind: ClaimKind) -> Vec<Claim> {
-    let rules = RuleSet::embedded().expect("built-in rules compile");
-    let document = Document::from_text("snippet.txt", text, Format::Text);
-    let extraction = process(&document, &rules, Options { no_clean: true, ..Options::default() });
-    extraction.claims.into_iter().filter(|claim| claim.kind == kind).collect()
-}
+use claimex::claim::{ClaimKind, Fields};
+use common::snippet_claims;
 
 /// (text, name, rule) of every actor found in `text`.
 fn actors(text: &str) -> Vec<(String, String, String)> {
-    claims(text, ClaimKind::Actor)
+    snippet_claims(text, ClaimKind::Actor)
         .iter()
         .map(|claim| {
             let Fields::Actor(actor) = &claim.fields else { unreachable!("an actor claim has actor fields") };
@@ -115,7 +107,7 @@ fn a_person_named_only_as_a_source_is_an_actor() {
 
 /// The text of every place found in `text`.
 fn places(text: &str) -> Vec<String> {
-    claims(text, ClaimKind::Place).into_iter().map(|claim| claim.text).collect()
+    snippet_claims(text, ClaimKind::Place).into_iter().map(|claim| claim.text).collect()
 }
 
 #[test]

@@ -6,20 +6,15 @@
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the attributions found differ from the expected (source, content).
 
+mod common;
+
 use claimex::claim::{ClaimKind, Fields};
-use claimex::document::{Document, Format};
-use claimex::ruleset::RuleSet;
-use claimex::{process, Options};
+use common::snippet_claims;
 
 /// (source, content) of every attribution found in `text`, run without cleaning.
 fn attributions(text: &str) -> Vec<(String, String)> {
-    let rules = RuleSet::embedded().expect("built-in rules compile");
-    let document = Document::from_text("snippet.txt", text, Format::Text);
-    let extraction = process(&document, &rules, Options { no_clean: true, ..Options::default() });
-    extraction
-        .claims
+    snippet_claims(text, ClaimKind::Attribution)
         .iter()
-        .filter(|claim| claim.kind == ClaimKind::Attribution)
         .map(|claim| {
             let Fields::Attribution(attribution) = &claim.fields else { unreachable!("an attribution claim has attribution fields") };
             (attribution.source.text.clone(), attribution.content.text.clone())

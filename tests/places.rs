@@ -5,20 +5,15 @@
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the places found differ from the expected (text, name, rule).
 
+mod common;
+
 use claimex::claim::{ClaimKind, Fields};
-use claimex::document::{Document, Format};
-use claimex::ruleset::RuleSet;
-use claimex::{process, Options};
+use common::snippet_claims;
 
 /// (text, name, rule) of every place found in `text`, run without cleaning.
 fn places(text: &str) -> Vec<(String, String, String)> {
-    let rules = RuleSet::embedded().expect("built-in rules compile");
-    let document = Document::from_text("snippet.txt", text, Format::Text);
-    let extraction = process(&document, &rules, Options { no_clean: true, ..Options::default() });
-    extraction
-        .claims
-        .into_iter()
-        .filter(|claim| claim.kind == ClaimKind::Place)
+    snippet_claims(text, ClaimKind::Place)
+        .iter()
         .map(|claim| {
             let Fields::Place(place) = &claim.fields else { unreachable!("a place claim has place fields") };
             (claim.text.clone(), place.name.clone(), claim.rule.clone())

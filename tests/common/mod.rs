@@ -1,11 +1,12 @@
-//! Shared helpers of the integration tests: the corpus, the built-in rules, and the
-//! one `extract` helper every test goes through.
+//! Shared helpers of the integration tests: the corpus, the built-in rules, the
+//! one `extract` helper every corpus test goes through, and the claims of a snippet.
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
-use claimex::document::Document;
+use claimex::claim::{Claim, ClaimKind};
+use claimex::document::{Document, Format};
 use claimex::ruleset::RuleSet;
 use claimex::{process, Extraction, Options};
 
@@ -43,4 +44,12 @@ pub fn extract(path: &Path, rules: &RuleSet) -> (Vec<u8>, Extraction) {
     let document = Document::decode(&relative(path), &bytes, None).expect("corpus file decodes");
     let extraction = process(&document, rules, Options::default());
     (bytes, extraction)
+}
+
+/// The claims of kind `kind` that the whole pipeline finds in `text`, run without
+/// cleaning (the snippets of the tests of one step).
+pub fn snippet_claims(text: &str, kind: ClaimKind) -> Vec<Claim> {
+    let document = Document::from_text("snippet.txt", text, Format::Text);
+    let extraction = process(&document, &rules(), Options { no_clean: true, ..Options::default() });
+    extraction.claims.into_iter().filter(|claim| claim.kind == kind).collect()
 }
