@@ -246,7 +246,6 @@ fn without_final_period(text: &str, member: Span, file: &RuleFileRules) -> Span 
     Span::new(member.start, member.end - 1)
 }
 
-
 /// Drop sentence starters ("The", "However") and a leading possessive ("China’s")
 /// from the front of the `name` capture, and cut a name at `and` after an
 /// organisation keyword ("Ceres Robotics and Tyvak Systems" → "Ceres Robotics"),

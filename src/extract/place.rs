@@ -20,7 +20,8 @@
 //! (NCR)`): there and wherever else the text writes it. The members of a list after a
 //! place preposition that holds a found place (rules that set `members-of-list`: `in
 //! Newport, Cwmbran and Abergavenny`) are places too, unless found, blocked by an
-//! exclusion rule or nationality words; the list itself is no place. A one-word town of
+//! exclusion rule, nationality words, possessive, starting with a given name or placed
+//! themselves (`Peter Okafor in London`); the list itself is no place. A one-word town of
 //! the gazetteer is no place when it is a word of a longer name: right beside another
 //! (`Cerro Tigre`, a mine) or between two capitalised words, the first of them inside
 //! the sentence (`Ysbyty Glan Usk`, a hospital).
@@ -171,20 +172,23 @@ fn is_one_word_town(text: &str, candidate: &Candidate<'_>) -> bool {
 
 /// The members of the lists of rules that set `members-of-list` (`in Newport, Cwmbran
 /// and Abergavenny`) that hold a found place: the members not found, not where an
-/// exclusion rule matched and not nationality words are towns. In text order.
+/// exclusion rule matched and that look like a town ([`is_town_like`], not
+/// [`is_placed`]) are towns. In text order.
 fn listed_with_places(text: &str, found: &[Finding], file: &RuleFileRules, blocked: &[(Span, i32)]) -> Vec<Finding> {
-    let lists = file.rules.iter().filter(|rule| rule.flag(MEMBERS_OF_LIST));
     let whole = Window::new(text);
+    let lists: Vec<Candidate<'_>> = file.rules.iter().filter(|rule| rule.flag(MEMBERS_OF_LIST)).flat_map(|rule| matching::find(rule, whole, 0)).collect();
+    if lists.is_empty() {
+        return Vec::new();
+    }
+    let places = SpanIndex::new(found.iter().map(|place| (place.span, ())));
+    let blocked = SpanIndex::new(blocked.iter().map(|(span, _)| (*span, ())));
     let mut listed = Vec::new();
-    for list in lists.flat_map(|rule| matching::find(rule, whole, 0)) {
+    for list in lists {
         let members = list_members(text, list.span);
-        if !members.iter().any(|member| found.iter().any(|place| place.span == *member)) {
+        if !members.iter().any(|member| places.near(*member).iter().any(|(place, _)| place == member)) {
             continue;
         }
-        let places = SpanIndex::new(found.iter().map(|place| (place.span, ())));
-        let blocked = SpanIndex::new(blocked.iter().map(|(span, _)| (*span, ())));
         for member in members {
-            let member = without_sentence_period(text, member);
             let name = member.slice(text);
             if !is_town_like(name, file) || is_placed(text, member) || places.overlaps(member) || blocked.overlaps(member) {
                 continue;
@@ -213,16 +217,6 @@ fn is_placed(text: &str, member: Span) -> bool {
     ["in ", "at ", "from "].iter().any(|preposition| {
         after.strip_prefix(' ').and_then(|rest| rest.strip_prefix(preposition)).is_some_and(|rest| rest.starts_with(char::is_uppercase))
     })
-}
-
-/// The member without the sentence's full stop (`Seminyak.`), kept in an abbreviation (`St.`
-/// has no other, but `D.C.` does).
-fn without_sentence_period(text: &str, member: Span) -> Span {
-    let slice = member.slice(text);
-    match slice.strip_suffix('.') {
-        Some(rest) if !rest.contains('.') && rest.len() > 3 => Span::new(member.start, member.end - 1),
-        _ => member,
-    }
 }
 
 /// Every other mention of the `named` surfaces: a whole word, no part of a place found
