@@ -160,7 +160,7 @@ impl OneWordTowns {
             let before = text[..span.start - word.len() - 1].trim_end();
             !before.is_empty() && !before.ends_with(['.', '!', '?', '\n', ':', '"', '“', '”'])
         };
-        let first = word_before(text, span).filter(|word| is_capitalised(word) && !file.vocabulary.contains("leading-word", word) && inside_sentence(word));
+        let first = name_word_before(text, span, file).filter(|word| inside_sentence(word));
         beside_town || (first.is_some() && word_after(text, span).is_some_and(is_capitalised))
     }
 }
@@ -261,8 +261,13 @@ fn defined_acronym(text: &str, span: Span) -> Option<Span> {
 /// True when a capitalised word beside `span` makes it part of a longer name; a
 /// `leading-word` before it (`In`, `The`) does not.
 fn in_longer_name(text: &str, span: Span, file: &RuleFileRules) -> bool {
-    let name_before = word_before(text, span).is_some_and(|word| is_capitalised(word) && !file.vocabulary.contains("leading-word", word));
-    name_before || word_after(text, span).is_some_and(is_capitalised)
+    name_word_before(text, span, file).is_some() || word_after(text, span).is_some_and(is_capitalised)
+}
+
+/// The capitalised word right before `span` that is not a `leading-word` (`Ysbyty` of
+/// `Ysbyty Glan`, not `In` of `In Kythnos`).
+fn name_word_before<'t>(text: &'t str, span: Span, file: &RuleFileRules) -> Option<&'t str> {
+    word_before(text, span).filter(|word| is_capitalised(word) && !file.vocabulary.contains("leading-word", word))
 }
 
 fn finding(text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> Option<Finding> {
