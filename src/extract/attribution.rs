@@ -138,8 +138,7 @@ impl Input<'_> {
     /// The words inside the marks end with a comma, question or exclamation mark.
     fn ends_like_speech(&self, quotation: &Quotation) -> bool {
         let inner = &self.text[quotation.content.start..quotation.outer.end];
-        let inner = inner.trim_end_matches(['\u{201d}', '"', '\u{2019}', '\'']).trim_end();
-        quotation.closed && inner.ends_with([',', '?', '!'])
+        quotation.closed && ends_in_speech_mark(inner.trim_end_matches(['\u{201d}', '"', '\u{2019}', '\'']))
     }
 
     fn tag_after(&self, quotation: &Quotation) -> Option<Tag> {
@@ -166,7 +165,7 @@ impl Input<'_> {
         while let Some(close) = before.rfind(['\u{201d}', '"']) {
             let open = before[..close].rfind(['\u{201c}', '"']);
             let words = open.map_or(usize::MAX, |open| before[open..close].split_whitespace().count());
-            let speech = before[..close].trim_end().ends_with([',', '?', '!']);
+            let speech = ends_in_speech_mark(&before[..close]);
             match open {
                 Some(open) if words <= SCARE_QUOTE_WORDS && !speech => before = &before[..open],
                 // Past the closing mark, which may be a curly one of three bytes.
@@ -336,6 +335,12 @@ fn tag(candidate: &Candidate, text: &str) -> Option<Tag> {
         rule: candidate.rule.id.clone(),
         captures: candidate.owned_captures(),
     })
+}
+
+/// True when the words inside a quotation's marks end like speech, with a comma,
+/// question or exclamation mark (`“That’s correct,” Volker said.`).
+fn ends_in_speech_mark(inner: &str) -> bool {
+    inner.trim_end().ends_with([',', '?', '!'])
 }
 
 /// True for content that is only a time (`reported on Wednesday.`): the cue has no
