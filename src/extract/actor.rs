@@ -19,13 +19,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::matching::{self, is_whole_word, Candidate};
 use super::mentions::{beside_capitalised, is_capitalised, list_members, occurrences, word_after, word_before};
 use crate::ruleset::pattern::Window;
-use super::Finding;
+use super::{Finding, MEMBERS_OF_LIST};
 use crate::claim::{ActorFields, Fields};
 use crate::ruleset::RuleFileRules;
 use crate::span::{DisjointSpans, Span, SpanIndex};
-
-/// The `set` flag of a rule whose matches are lists of names, not actors.
-const MEMBERS_OF_LIST: &str = "members-of-list";
 
 /// The rule id (after `actors/`) of a person's later surname-only mentions.
 const SURNAME: &str = "surname";
@@ -252,9 +249,6 @@ fn without_final_period(text: &str, member: Span, file: &RuleFileRules) -> Span 
 /// shrinking the claim with it; refuse a name left empty or made only of an
 /// organisation keyword, and a person whose name ends in one ("Sierra Nevada Corp.").
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
-    if candidate.flag(MEMBERS_OF_LIST) {
-        return None;
-    }
     if candidate.flag(STANDS_FOR_PLACE) {
         // A place's whole name (`New Zealand`): no sentence starter to drop from it.
         return Some(candidate);

@@ -189,12 +189,18 @@ struct Unvetoed<'r> {
     blocked: Vec<(Span, i32)>,
 }
 
+/// The `set` flag of a rule whose matches are lists of names, not claims: the kind's
+/// step reads the lists over the whole text (the members of a list that holds a found
+/// organisation or place), so the sentence pass leaves the rule out.
+const MEMBERS_OF_LIST: &str = "members-of-list";
+
 /// The [`Unvetoed`] matches of each document (searched in `windows`, those of
 /// [`windows`]). Each rule runs over the sentences where the file's prefilter says it
 /// may match, in every document, before the next rule.
 fn unvetoed<'r>(file: &'r RuleFileRules, documents: &[Input<'_>], windows: &[Vec<Window<'_>>]) -> Vec<Unvetoed<'r>> {
     let mut matches: Vec<Matches> = documents.iter().zip(windows).map(|(document, windows)| Matches::new(file, *document, windows)).collect();
-    for (index, rule) in file.rules.iter().enumerate().filter(|(_, rule)| rule.scope == Scope::Sentence) {
+    let searched = |rule: &CompiledRule| rule.scope == Scope::Sentence && !rule.flag(MEMBERS_OF_LIST);
+    for (index, rule) in file.rules.iter().enumerate().filter(|(_, rule)| searched(rule)) {
         for (document, found) in documents.iter().zip(&mut matches) {
             found.run(*document, index, rule);
         }

@@ -30,7 +30,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::matching::{self, is_whole_word, Candidate};
 use super::mentions::{is_capitalised, list_members, occurrences, word_after, word_before};
-use super::Finding;
+use super::{Finding, MEMBERS_OF_LIST};
 use crate::claim::{Fields, PlaceFields};
 use crate::ruleset::pattern::Window;
 use crate::ruleset::{Matcher, RuleFileRules};
@@ -56,10 +56,6 @@ const BARE: &str = "bare";
 /// The rule id (after `places/`) of those other mentions.
 const OTHER_MENTION: &str = "other-mention";
 
-/// The `set` flag of a rule that matches lists of names, not places: the members of a
-/// list holding a found place are places too.
-const MEMBERS_OF_LIST: &str = "members-of-list";
-
 /// The list of nationality words, which no list makes a place.
 const DEMONYMS: &str = "demonyms";
 
@@ -70,9 +66,6 @@ const FIRST_NAMES: &str = "first-names";
 /// `leading-word` (not written in capitals); none when nothing is left. List entries are whole names ("The
 /// Hague") and stay as they are.
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
-    if candidate.flag(MEMBERS_OF_LIST) {
-        return None;
-    }
     if !matches!(candidate.rule.matcher, Matcher::Pattern(_)) {
         return Some(candidate);
     }
