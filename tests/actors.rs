@@ -1,7 +1,8 @@
 //! The built-in actor steps that have no rule of their own in actors.toml: list
 //! members, persons inside place names, later mentions (also an organisation's by its
 //! first word), programmes defined with an acronym, matches that cut a place, places
-//! inside actors' names, and listed places that hold a name.
+//! inside actors' names, listed places that hold a name, and a country's later
+//! mentions as its team.
 //!
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the actors found differ from the expected (text, name, rule).
@@ -96,6 +97,15 @@ fn a_club_is_mentioned_by_its_town_unless_a_place_preposition_comes_before() {
     let clubs: Vec<&str> = found.iter().filter(|(_, _, r)| r == "actors/short-name").map(|(t, _, _)| t.as_str()).collect();
     assert_eq!(clubs, ["Tucson"], "{found:?}");
     assert!(places("Tucson came back in the second half in Albuquerque.").iter().any(|p| p == "Albuquerque"));
+}
+
+#[test]
+fn a_country_found_as_its_team_is_the_team_where_no_place_preposition_or_list_places_it() {
+    let text = "Ireland beat Wales 27-19 in Dublin. Ireland's defence held, and fans travelled from Wales. Keane has won titles in Portugal, Wales and Spain.";
+    let found = actors(text);
+    let teams: Vec<&str> = found.iter().filter(|(_, _, r)| r == "actors/repeated-name").map(|(t, _, _)| t.as_str()).collect();
+    assert_eq!(teams, ["Ireland"], "{found:?}");
+    assert_eq!(places(text), ["Dublin", "Wales", "Portugal", "Wales", "Spain"]);
 }
 
 #[test]

@@ -24,6 +24,9 @@ use crate::claim::{ActorFields, Fields};
 use crate::ruleset::RuleFileRules;
 use crate::span::{DisjointSpans, Span, SpanIndex};
 
+/// The rule id (after `actors/`) of a found name's later mentions.
+const REPEATED_NAME: &str = "repeated-name";
+
 /// The rule id (after `actors/`) of a person's later surname-only mentions.
 const SURNAME: &str = "surname";
 
@@ -53,7 +56,7 @@ pub fn named_sources(text: &str, sources: &[Span], known: &[Span], file: &RuleFi
         found.push(Finding { span: source, rule: format!("{}/named-source", file.name), fields, captures: vec![] });
     }
     // Found actors and places both count as places here: no mention may overlap them.
-    let mentions: Vec<Finding> = other_mentions(text, &found, file, &known);
+    let mentions: Vec<Finding> = other_mentions(text, &found, file, &known, &BTreeSet::new());
     found.extend(mentions);
     found.sort_by_key(|f| (f.span.start, f.span.end));
     found
@@ -89,9 +92,10 @@ fn is_person_name(name: &str, file: &RuleFileRules) -> bool {
 pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, places: &[Span], place_words: &[Span]) -> Vec<Finding> {
     let places = SpanIndex::new(places.iter().map(|&span| (span, ())));
     let place_words = SpanIndex::new(place_words.iter().map(|&span| (span, ())));
-    let mut found: Vec<Finding> = candidates
-        .iter()
-        .filter_map(|candidate| Some((candidate.flag(STANDS_FOR_PLACE), finding(text, candidate)?)))
+    let flagged: Vec<(bool, Finding)> = candidates.iter().filter_map(|candidate| Some((candidate.flag(STANDS_FOR_PLACE), finding(text, candidate)?))).collect();
+    let stand_ins: BTreeSet<String> = flagged.iter().filter(|(stands_for_place, _)| *stands_for_place).map(|(_, finding)| actor_name(finding).to_string()).collect();
+    let mut found: Vec<Finding> = flagged
+        .into_iter()
         .filter(|(stands_for_place, finding)| *stands_for_place || !is_named_as_place(finding, text, &places))
         .map(|(_, finding)| finding)
         .filter(|finding| !is_cut_by_place(finding, &places) && !is_person_in(finding, &place_words))
@@ -100,10 +104,18 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
     found.retain(|finding| !programs.names(finding, text));
     let members = listed_with_organizations(text, &found, file, &places);
     found.extend(members);
-    let mentions = other_mentions(text, &found, file, &places);
+    let mentions = other_mentions(text, &found, file, &places, &stand_ins);
     found.extend(mentions);
     found.sort_by_key(|f| (f.span.start, f.span.end));
     found
+}
+
+/// The name of an actor finding (empty for another kind).
+fn actor_name(finding: &Finding) -> &str {
+    match &finding.fields {
+        Fields::Actor(actor) => &actor.name,
+        _ => "",
+    }
 }
 
 fn finding(text: &str, candidate: &Candidate<'_>) -> Option<Finding> {
@@ -307,6 +319,29 @@ fn after_place_preposition(text: &str, span: Span, file: &RuleFileRules) -> bool
     text[..span.start].split_whitespace().next_back().is_some_and(|word| file.vocabulary.contains("place-preposition", word))
 }
 
+/// How far apart two members of a list may be: `, and ` with some room.
+const LIST_GAP: usize = 8;
+
+/// What may stand between two members of a list.
+const LIST_JOINERS: [&str; 7] = [",", "and", ", and", "or", ", or", "/", "&"];
+
+/// True when `span` is a member of a list beside a found place that stands for nothing
+/// else (`four countries (Portugal, England, Italy and Spain)`): a list of places names
+/// places, although a country of it was a team elsewhere in the text.
+fn listed_beside_place(text: &str, span: Span, places: &SpanIndex<()>, stand_ins: &BTreeSet<String>) -> bool {
+    let around = Span::new(span.start.saturating_sub(LIST_GAP), (span.end + LIST_GAP).min(text.len()));
+    places.near(around).iter().any(|(place, _)| {
+        let gap = if place.end <= span.start {
+            text.get(place.end..span.start)
+        } else if place.start >= span.end {
+            text.get(span.end..place.start)
+        } else {
+            None
+        };
+        gap.is_some_and(|gap| LIST_JOINERS.contains(&gap.trim())) && !stand_ins.contains(place.slice(text))
+    })
+}
+
 /// True when `word` marks an organisation's name: a word of the lists
 /// `organization-keywords` or `organization-endings`.
 fn is_organization_keyword(file: &RuleFileRules, word: &str) -> bool {
@@ -376,7 +411,11 @@ pub fn strip_possessive(name: &str) -> &str {
 /// Whole-word mentions of found names (and persons' surnames) not yet covered by an
 /// actor nor inside a longer place (the `Beach` of `Virginia Beach`), anywhere in the
 /// text. Longer forms are taken first; all their occurrences are found in one pass.
-fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &SpanIndex<()>) -> Vec<Finding> {
+/// The names in `stand_ins` were found standing for something else than the place
+/// they name (a country for its national team): their other mentions are that actor
+/// too, also where a place was found, unless a place preposition comes before them
+/// (`Wales led 12-10`, `Ireland's defence`, but `travelled from Wales`).
+fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &SpanIndex<()>, stand_ins: &BTreeSet<String>) -> Vec<Finding> {
     let forms = mention_forms(text, found, file);
     let surfaces: Vec<&str> = forms.iter().map(|(surface, ..)| surface.as_str()).collect();
     let mut covered = DisjointSpans::default();
@@ -389,7 +428,8 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
     // repeated full name is never a place. A place inside a mention is part of the
     // name (`Bello` of the surname `Adeyemi-Bello`).
     let may_be_place_word = |span: Span, rule: &str, full: &str| {
-        rule == SURNAME || (rule == SHORT_NAME && is_club(full, file) && !after_place_preposition(text, span, file))
+        let stands_in = (rule == SHORT_NAME && is_club(full, file)) || (rule == REPEATED_NAME && stand_ins.contains(full));
+        rule == SURNAME || (stands_in && !after_place_preposition(text, span, file) && !listed_beside_place(text, span, places, stand_ins))
     };
     let in_place = |span: Span, rule: &str, full: &str| {
         places.near(span).iter().any(|(place, _)| {
@@ -486,7 +526,7 @@ fn mention_forms(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<(St
     let mut forms = Vec::new();
     let mut keyword_names: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (name, actor_type) in actors {
-        forms.push((name.to_string(), name.to_string(), actor_type.to_string(), "repeated-name"));
+        forms.push((name.to_string(), name.to_string(), actor_type.to_string(), REPEATED_NAME));
         let words: Vec<&str> = name.split_whitespace().collect();
         if actor_type == "person" && words.len() >= 2 {
             let surname = words[words.len() - 1];
