@@ -140,17 +140,19 @@ const STANDS_FOR_PLACE: &str = "stands-for-place";
 
 /// True for a person inside a found place (`Virginia Beach`) or holding a place of
 /// several words (`Hong Kong-flagged`), for a name inside a found place of several
-/// words (`Central African Republic`, not an organisation for its last word;
-/// `National Capital` of the `National Capital Region`), and for words in capitals
+/// words, also joined by hyphens (`Central African Republic`, not an organisation for
+/// its last word; `National Capital` of the `National Capital Region`; `KwaZulu` of
+/// `KwaZulu-Natal`), and for words in capitals
 /// inside a found place (the datelines `LONDON` and `NEW YORK`, no acronyms).
 fn is_named_as_place(finding: &Finding, text: &str, places: &SpanIndex<()>) -> bool {
     let person = matches!(&finding.fields, Fields::Actor(actor) if actor.actor_type == "person");
     let capitals = !finding.span.slice(text).chars().any(char::is_lowercase);
     let several_words = |place: &Span| place.slice(text).split_whitespace().nth(1).is_some();
+    let compound = |place: &Span| place.slice(text).split(|c: char| c.is_whitespace() || c == '-').nth(1).is_some();
     places.near(finding.span).iter().any(|(place, _)| {
         (person && (place.contains(finding.span) || (finding.span.contains(*place) && several_words(place))))
             || (capitals && place.contains(finding.span))
-            || (place.contains(finding.span) && several_words(place))
+            || (place.contains(finding.span) && compound(place))
     })
 }
 
