@@ -97,7 +97,7 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
     let mut found: Vec<Finding> = flagged
         .into_iter()
         .filter(|(stands_for_place, finding)| *stands_for_place || !is_named_as_place(finding, text, &places))
-        .map(|(_, finding)| finding)
+        .map(|(_, finding)| after_place_and_for(finding, text, &places))
         .filter(|finding| !is_cut_by_place(finding, &places) && !is_person_in(finding, &place_words))
         .collect();
     let programs = programs(text, file);
@@ -205,6 +205,27 @@ fn programs<'t>(text: &'t str, file: &RuleFileRules) -> Programs<'t> {
         }
     }
     programs
+}
+
+/// An organisation whose name opens with a whole found place and `for` starts after
+/// them: a credit line's `in Kisumu for Savanna News Agency` names the agency, not
+/// `Kisumu for Savanna News Agency`.
+fn after_place_and_for(mut finding: Finding, text: &str, places: &SpanIndex<()>) -> Finding {
+    const FOR: &str = " for ";
+    let Fields::Actor(actor) = &mut finding.fields else { return finding };
+    let opening = places.near(finding.span).iter().find(|(place, _)| place.start == finding.span.start && text[place.end..].starts_with(FOR));
+    if let Some((place, _)) = opening {
+        let start = place.end + FOR.len();
+        if start < finding.span.end {
+            let old = finding.span;
+            finding.span = Span::new(start, old.end);
+            actor.name = finding.span.slice(text).to_string();
+            for (_, span) in finding.captures.iter_mut().filter(|(_, span)| *span == old) {
+                *span = finding.span;
+            }
+        }
+    }
+    finding
 }
 
 /// True when a found place straddles the actor's edge (`the United` of `the United
