@@ -109,6 +109,19 @@ fn a_country_found_as_its_team_is_the_team_where_no_place_preposition_or_list_pl
 }
 
 #[test]
+fn a_place_of_several_words_before_an_organisation_is_cut_from_its_name() {
+    let found = actors("Loopr is owned by San Francisco-based Brightpath Inc. and sells through South Korea’s Hanbit Electronics.");
+    assert!(has(&found, "Brightpath Inc", "actors/organization-by-keyword-end"), "{found:?}");
+    assert!(has(&found, "Hanbit Electronics", "actors/organization-by-keyword-end"), "{found:?}");
+    assert!(!found.iter().any(|(text, _, _)| text.contains("San Francisco") || text.contains("Korea")), "{found:?}");
+    // A possessive inside a name is kept when no found place makes it: a person's
+    // given name is never cut, nor is a hyphenated given name taken for a compound.
+    let found = actors("The European People’s Party met Chen Yu-ting in Taipei.");
+    assert!(has(&found, "European People’s Party", "actors/organization-by-keyword-end"), "{found:?}");
+    assert!(found.iter().any(|(text, _, _)| text == "Chen Yu-ting"), "{found:?}");
+}
+
+#[test]
 fn a_person_named_only_as_a_source_is_an_actor() {
     let found = actors("Tanvir Hossain, a hydrologist at the institute, said the river would crest on Friday. Hossain said more rain was due.");
     assert!(has(&found, "Tanvir Hossain", "actors/named-source"), "{found:?}");

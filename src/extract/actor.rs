@@ -147,13 +147,16 @@ const STANDS_FOR_PLACE: &str = "stands-for-place";
 fn is_named_as_place(finding: &Finding, text: &str, places: &SpanIndex<()>) -> bool {
     let person = matches!(&finding.fields, Fields::Actor(actor) if actor.actor_type == "person");
     let capitals = !finding.span.slice(text).chars().any(char::is_lowercase);
-    let several_words = |place: &Span| place.slice(text).split_whitespace().nth(1).is_some();
     let compound = |place: &Span| place.slice(text).split(|c: char| c.is_whitespace() || c == '-').nth(1).is_some();
-    places.near(finding.span).iter().any(|(place, _)| {
-        (person && (place.contains(finding.span) || (finding.span.contains(*place) && several_words(place))))
-            || (capitals && place.contains(finding.span))
-            || (place.contains(finding.span) && compound(place))
-    })
+    (person && is_person_at_place(text, finding.span, places))
+        || places.near(finding.span).iter().any(|(place, _)| (capitals && place.contains(finding.span)) || (place.contains(finding.span) && compound(place)))
+}
+
+/// True when a person's `name` lies inside a found place (`Virginia Beach`) or holds
+/// one of several words (`Hong Kong-flagged`, `San Francisco-based Brightpath`).
+fn is_person_at_place(text: &str, name: Span, places: &SpanIndex<()>) -> bool {
+    let several_words = |place: &Span| place.slice(text).split_whitespace().nth(1).is_some();
+    places.near(name).iter().any(|(place, _)| place.contains(name) || (name.contains(*place) && several_words(place)))
 }
 
 /// True for a person inside one of `spans`.
@@ -282,15 +285,17 @@ fn without_final_period(text: &str, member: Span, file: &RuleFileRules) -> Span 
 /// from the front of the `name` capture, and cut a name at `and` after an
 /// organisation keyword ("Ceres Robotics and Tyvak Systems" → "Ceres Robotics"),
 /// shrinking the claim with it; refuse a name left empty or made only of an
-/// organisation keyword, and a person whose name ends in one ("Sierra Nevada Corp.").
-pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
+/// organisation keyword, a person whose name ends in one ("Sierra Nevada Corp."), and
+/// a person inside one of the found `places` ("San Francisco").
+pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules, places: &SpanIndex<()>) -> Option<Candidate<'r>> {
     if candidate.flag(STANDS_FOR_PLACE) {
         // A place's whole name (`New Zealand`): no sentence starter to drop from it.
         return Some(candidate);
     }
     let Some(index) = candidate.captures.iter().position(|(name, _)| *name == "name") else { return Some(candidate) };
     let name = candidate.captures[index].1;
-    let start = name_start(text, name, file);
+    let person = candidate.field("actor_type", text).is_some_and(|t| t == "person");
+    let start = name_start(text, name, file, person, places);
     if start >= name.end {
         return None;
     }
@@ -302,10 +307,16 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
         is_organization_keyword(file, word) || is_organization_keyword(file, &format!("{word}."))
     };
     let keyword_only = is_keyword(kept.slice(text));
-    let person = candidate.field("actor_type", text).is_some_and(|t| t == "person");
     let next_word = text[candidate.span.end..].split_whitespace().next().unwrap_or_default();
     let last_word = kept.slice(text).split_whitespace().next_back().unwrap_or_default();
     if keyword_only || (person && (is_keyword(last_word) || is_keyword(next_word))) {
+        return None;
+    }
+    // A person named as a place, or left with one word once a place compound is cut
+    // from the front, is no person, and must not win an overlap against an
+    // organisation's longer name (`San Francisco-based Brightpath Inc.`).
+    let one_word_left = start > name.start && kept.slice(text).split_whitespace().nth(1).is_none();
+    if person && (one_word_left || is_person_at_place(text, kept, places)) {
         return None;
     }
     candidate.captures[index].1 = kept;
@@ -371,22 +382,35 @@ fn is_organization_keyword(file: &RuleFileRules, word: &str) -> bool {
     file.in_list("organization-keywords", word) || file.in_list("organization-endings", word)
 }
 
+/// Word ends that make a compound of a place (`San Francisco-based`), not a given name
+/// (`Yu-ting`).
+const PLACE_COMPOUND_ENDS: [&str; 6] = ["based", "listed", "owned", "headquartered", "registered", "backed"];
+
 /// Where a name really starts: after a person's name and `of` (`Eugene Ong of
 /// Harbourline Securities`), after leading sentence starters, possessives and
-/// compounds with a lower-case word (`Lisbon-based`, `London-listed`), and after a
-/// sentence's first word and `of` when that word is no organisation keyword (`Shares
-/// of Harrow Brands`, but `Bank of England`).
-fn name_start(text: &str, name: Span, file: &RuleFileRules) -> usize {
+/// compounds with a lower-case word (`Lisbon-based`, `London-listed`), also of a place
+/// of several words (`San Francisco-based`; before an organisation, not a `person`,
+/// also a found place of two words and its possessive: `South Korea’s`), and after a sentence's first word and `of` when that word
+/// is no organisation keyword (`Shares of Harrow Brands`, but `Bank of England`).
+fn name_start(text: &str, name: Span, file: &RuleFileRules, person: bool, places: &SpanIndex<()>) -> usize {
     let is_starter = |word: &str| file.in_list("sentence-starters", word);
     let slice = name.slice(text);
     let mut start = name.start + after_person_of(slice, file);
     let mut words = slice.split_whitespace().peekable();
     let opens_sentence = text[..name.start].trim_end().is_empty() || text[..name.start].trim_end().ends_with(['.', '!', '?', '\n']);
+    let is_compound = |word: &str| word.starts_with(|c: char| c.is_uppercase()) && word.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(|c: char| c.is_lowercase()));
     while let Some(word) = words.next() {
         let offset = word.as_ptr() as usize - slice.as_ptr() as usize;
         let possessive = is_possessive(word);
-        let capitalised = word.starts_with(|c: char| c.is_uppercase());
-        let compound = capitalised && word.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(|c: char| c.is_lowercase()));
+        // A place of several words before `-based` and the like (`San Francisco-based`),
+        // or, before an organisation's name, before a possessive (`San Francisco's`).
+        let place_compound = |next: &&str| {
+            let next_start = next.as_ptr() as usize - slice.as_ptr() as usize;
+            let owner = Span::new(name.start + offset, name.start + next_start + strip_possessive(next).len());
+            next.rsplit_once('-').is_some_and(|(_, last)| PLACE_COMPOUND_ENDS.contains(&last))
+                || (!person && is_possessive(next) && places.near(owner).iter().any(|(place, _)| *place == owner))
+        };
+        let compound = is_compound(word) || (word.starts_with(|c: char| c.is_uppercase()) && words.peek().is_some_and(place_compound));
         let part_of = start == name.start && opens_sentence && words.peek() == Some(&"of") && !is_organization_keyword(file, word);
         if part_of {
             let of = words.next().unwrap_or_default();
