@@ -227,7 +227,8 @@ impl Input<'_> {
     /// follows `according to` is the source, prepositions and all), ends in a word of `not-source-end`
     /// or a possessive, or starts inside a contraction (the `ve` of `I’ve`); refuse
     /// content that starts with a word of `not-content-start` (`earlier`: no statement)
-    /// or is only a time (`on Wednesday`).
+    /// or is only a time (`on Wednesday`), and a source a `where` or `when` clause
+    /// follows (the speaker is in the clause).
     fn refine<'r>(&self, mut candidate: Candidate<'r>) -> Option<Candidate<'r>> {
         let index = candidate.captures.iter().position(|(name, _)| *name == "source")?;
         let mut source = trim_source(self.text, candidate.captures[index].1);
@@ -252,6 +253,7 @@ impl Input<'_> {
             || self.text[..source.start].ends_with(['\'', '\u{2019}'])
             || content_start.is_some_and(|word| in_list("not-content-start", word))
             || content.is_some_and(is_time_only)
+            || opens_where_clause(&self.text[source.end..])
             || !is_lone_source(slice, &self.file.vocabulary);
         if refused {
             return None;
@@ -341,6 +343,12 @@ fn tag(candidate: &Candidate, text: &str) -> Option<Tag> {
 /// question or exclamation mark (`“That’s correct,” Volker said.`).
 fn ends_in_speech_mark(inner: &str) -> bool {
     inner.trim_end().ends_with([',', '?', '!'])
+}
+
+/// True when what follows a source opens a clause about a place or a time (`In the
+/// United States, where Coinwell … reported`): the speaker is inside the clause.
+fn opens_where_clause(after: &str) -> bool {
+    after.starts_with(", where ") || after.starts_with(", when ")
 }
 
 /// True for content that is only a time (`reported on Wednesday.`): the cue has no
