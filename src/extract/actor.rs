@@ -89,22 +89,21 @@ fn is_person_name(name: &str, file: &RuleFileRules) -> bool {
 /// Build actor findings, then add list members and other mentions of the names found.
 /// `place_words` are the spans where place exclusions matched (a place's name inside a
 /// venue's or an organisation's): no person is named inside one either.
-pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, places: &[Span], place_words: &[Span]) -> Vec<Finding> {
-    let places = SpanIndex::new(places.iter().map(|&span| (span, ())));
+pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, places: &SpanIndex<()>, place_words: &[Span]) -> Vec<Finding> {
     let place_words = SpanIndex::new(place_words.iter().map(|&span| (span, ())));
     let flagged: Vec<(bool, Finding)> = candidates.iter().filter_map(|candidate| Some((candidate.flag(STANDS_FOR_PLACE), finding(text, candidate)?))).collect();
     let stand_ins: BTreeSet<String> = flagged.iter().filter(|(stands_for_place, _)| *stands_for_place).map(|(_, finding)| actor_name(finding).to_string()).collect();
     let mut found: Vec<Finding> = flagged
         .into_iter()
-        .filter(|(stands_for_place, finding)| *stands_for_place || !is_named_as_place(finding, text, &places))
-        .map(|(_, finding)| after_place_and_for(finding, text, &places))
-        .filter(|finding| !is_cut_by_place(finding, &places) && !is_person_in(finding, &place_words))
+        .filter(|(stands_for_place, finding)| *stands_for_place || !is_named_as_place(finding, text, places))
+        .map(|(_, finding)| after_place_and_for(finding, text, places))
+        .filter(|finding| !is_cut_by_place(finding, places) && !is_person_in(finding, &place_words))
         .collect();
     let programs = programs(text, file);
     found.retain(|finding| !programs.names(finding, text));
-    let members = listed_with_organizations(text, &found, file, &places);
+    let members = listed_with_organizations(text, &found, file, places);
     found.extend(members);
-    let mentions = other_mentions(text, &found, file, &places, &stand_ins);
+    let mentions = other_mentions(text, &found, file, places, &stand_ins);
     found.extend(mentions);
     found.sort_by_key(|f| (f.span.start, f.span.end));
     found
@@ -286,7 +285,9 @@ fn without_final_period(text: &str, member: Span, file: &RuleFileRules) -> Span 
 /// organisation keyword ("Ceres Robotics and Tyvak Systems" → "Ceres Robotics"),
 /// shrinking the claim with it; refuse a name left empty or made only of an
 /// organisation keyword, a person whose name ends in one ("Sierra Nevada Corp."), and
-/// a person inside one of the found `places` ("San Francisco").
+/// a person named as one of the found `places` or left with one word once words were
+/// cut from the front ("San Francisco-based Brightpath" of "San Francisco-based
+/// Brightpath Inc."), before overlaps are settled.
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules, places: &SpanIndex<()>) -> Option<Candidate<'r>> {
     if candidate.flag(STANDS_FOR_PLACE) {
         // A place's whole name (`New Zealand`): no sentence starter to drop from it.

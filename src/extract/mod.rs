@@ -102,9 +102,8 @@ fn extract_matched<'r>(document: Input<'_>, rules: &'r ClaimRules, matched: Vec<
                 place::findings(text, &settle(candidates, sentences, |c| place::refine(text, c, file)), file, &blocked)
             }
             ClaimKind::Actor => {
-                let places: Vec<Span> = findings.iter().filter(|(kind, _)| *kind == ClaimKind::Place).map(|(_, f)| f.span).collect();
-                let place_index = SpanIndex::new(places.iter().map(|&span| (span, ())));
-                let refined = settle(candidates, sentences, |c| actor::refine(text, c, file, &place_index));
+                let places = SpanIndex::new(findings.iter().filter(|(kind, _)| *kind == ClaimKind::Place).map(|(_, f)| (f.span, ())));
+                let refined = settle(candidates, sentences, |c| actor::refine(text, c, file, &places));
                 let actors = actor::findings(text, &refined, file, &places, &place_words);
                 drop_places_inside(text, &mut findings, &actors);
                 actors
