@@ -9,18 +9,12 @@
 
 mod common;
 
-use claimex::claim::{ClaimKind, Fields};
-use common::snippet_claims;
+use claimex::claim::ClaimKind;
+use common::{snippet_claims, snippet_names};
 
 /// (text, name, rule) of every actor found in `text`.
 fn actors(text: &str) -> Vec<(String, String, String)> {
-    snippet_claims(text, ClaimKind::Actor)
-        .iter()
-        .map(|claim| {
-            let Fields::Actor(actor) = &claim.fields else { unreachable!("an actor claim has actor fields") };
-            (claim.text.clone(), actor.name.clone(), claim.rule.clone())
-        })
-        .collect()
+    snippet_names(text, ClaimKind::Actor)
 }
 
 fn has(found: &[(String, String, String)], text: &str, rule: &str) -> bool {

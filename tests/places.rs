@@ -7,18 +7,12 @@
 
 mod common;
 
-use claimex::claim::{ClaimKind, Fields};
-use common::snippet_claims;
+use claimex::claim::ClaimKind;
+use common::snippet_names;
 
 /// (text, name, rule) of every place found in `text`, run without cleaning.
 fn places(text: &str) -> Vec<(String, String, String)> {
-    snippet_claims(text, ClaimKind::Place)
-        .iter()
-        .map(|claim| {
-            let Fields::Place(place) = &claim.fields else { unreachable!("a place claim has place fields") };
-            (claim.text.clone(), place.name.clone(), claim.rule.clone())
-        })
-        .collect()
+    snippet_names(text, ClaimKind::Place)
 }
 
 #[test]

@@ -1,11 +1,12 @@
 //! Shared helpers of the integration tests: the corpus, the built-in rules, the
-//! one `extract` helper every corpus test goes through, and the claims of a snippet.
+//! one `extract` helper every corpus test goes through, and the claims of a snippet
+//! (with their names, for places and actors).
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
-use claimex::claim::{Claim, ClaimKind};
+use claimex::claim::{Claim, ClaimKind, Fields};
 use claimex::document::{Document, Format};
 use claimex::ruleset::RuleSet;
 use claimex::{process, Extraction, Options};
@@ -52,4 +53,20 @@ pub fn snippet_claims(text: &str, kind: ClaimKind) -> Vec<Claim> {
     let document = Document::from_text("snippet.txt", text, Format::Text);
     let extraction = process(&document, &rules(), Options { no_clean: true, ..Options::default() });
     extraction.claims.into_iter().filter(|claim| claim.kind == kind).collect()
+}
+
+/// (text, name, rule) of every place or actor of kind `kind` that the whole pipeline
+/// finds in `text`, run without cleaning.
+pub fn snippet_names(text: &str, kind: ClaimKind) -> Vec<(String, String, String)> {
+    snippet_claims(text, kind)
+        .into_iter()
+        .map(|claim| {
+            let name = match &claim.fields {
+                Fields::Place(place) => place.name.clone(),
+                Fields::Actor(actor) => actor.name.clone(),
+                _ => unreachable!("only places and actors have names"),
+            };
+            (claim.text, name, claim.rule)
+        })
+        .collect()
 }
