@@ -116,6 +116,13 @@ fn a_place_of_several_words_before_an_organisation_is_cut_from_its_name() {
 }
 
 #[test]
+fn a_credit_lines_place_and_for_are_no_part_of_the_agency() {
+    let text = "(Reporting by Beatrice Achieng in Kisumu for Savanna News Agency; editing by Ruth Kariuki)";
+    assert!(has(&actors(text), "Savanna News Agency", "actors/organization-by-keyword-end"), "{:?}", actors(text));
+    assert_eq!(places(text), ["Kisumu"]);
+}
+
+#[test]
 fn a_person_named_only_as_a_source_is_an_actor() {
     let found = actors("Tanvir Hossain, a hydrologist at the institute, said the river would crest on Friday. Hossain said more rain was due.");
     assert!(has(&found, "Tanvir Hossain", "actors/named-source"), "{found:?}");

@@ -96,7 +96,7 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
     let mut found: Vec<Finding> = flagged
         .into_iter()
         .filter(|(stands_for_place, finding)| *stands_for_place || !is_named_as_place(finding, text, places))
-        .map(|(_, finding)| after_place_and_for(finding, text, places))
+        .map(|(_, finding)| finding)
         .filter(|finding| !is_cut_by_place(finding, places) && !is_person_in(finding, &place_words))
         .collect();
     let programs = programs(text, file);
@@ -207,27 +207,6 @@ fn programs<'t>(text: &'t str, file: &RuleFileRules) -> Programs<'t> {
         }
     }
     programs
-}
-
-/// An organisation whose name opens with a whole found place and `for` starts after
-/// them: a credit line's `in Kisumu for Savanna News Agency` names the agency, not
-/// `Kisumu for Savanna News Agency`.
-fn after_place_and_for(mut finding: Finding, text: &str, places: &SpanIndex<()>) -> Finding {
-    const FOR: &str = " for ";
-    let Fields::Actor(actor) = &mut finding.fields else { return finding };
-    let opening = places.near(finding.span).iter().find(|(place, _)| place.start == finding.span.start && text[place.end..].starts_with(FOR));
-    if let Some((place, _)) = opening {
-        let start = place.end + FOR.len();
-        if start < finding.span.end {
-            let old = finding.span;
-            finding.span = Span::new(start, old.end);
-            actor.name = finding.span.slice(text).to_string();
-            for (_, span) in finding.captures.iter_mut().filter(|(_, span)| *span == old) {
-                *span = finding.span;
-            }
-        }
-    }
-    finding
 }
 
 /// True when a found place straddles the actor's edge (`the United` of `the United
@@ -388,7 +367,8 @@ fn is_organization_keyword(file: &RuleFileRules, word: &str) -> bool {
 const PLACE_COMPOUND_ENDS: [&str; 6] = ["based", "listed", "owned", "headquartered", "registered", "backed"];
 
 /// Where a name really starts: after a person's name and `of` (`Eugene Ong of
-/// Harbourline Securities`), after leading sentence starters, possessives and
+/// Harbourline Securities`), after a found place and `for` (`Kisumu for Savanna News
+/// Agency`), after leading sentence starters, possessives and
 /// compounds with a lower-case word (`Lisbon-based`, `London-listed`), also of a place
 /// of several words (`San Francisco-based`; before an organisation, not a `person`,
 /// also a found place of two words and its possessive: `South Korea’s`), and after a sentence's first word and `of` when that word
@@ -396,7 +376,7 @@ const PLACE_COMPOUND_ENDS: [&str; 6] = ["based", "listed", "owned", "headquarter
 fn name_start(text: &str, name: Span, file: &RuleFileRules, person: bool, places: &SpanIndex<()>) -> usize {
     let is_starter = |word: &str| file.in_list("sentence-starters", word);
     let slice = name.slice(text);
-    let mut start = name.start + after_person_of(slice, file);
+    let mut start = name.start + after_person_of(slice, file).max(after_place_and_for(text, name, places));
     let mut words = slice.split_whitespace().peekable();
     let opens_sentence = text[..name.start].trim_end().is_empty() || text[..name.start].trim_end().ends_with(['.', '!', '?', '\n']);
     let is_compound = |word: &str| word.starts_with(|c: char| c.is_uppercase()) && word.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(|c: char| c.is_lowercase()));
@@ -425,6 +405,14 @@ fn name_start(text: &str, name: Span, file: &RuleFileRules, person: bool, places
         break;
     }
     Span::new(start, name.end).trimmed(text).start.max(start)
+}
+
+/// The length of a whole found place and `for` that open `name`: a credit line's `in
+/// Kisumu for Savanna News Agency` names the agency; 0 when there is none.
+fn after_place_and_for(text: &str, name: Span, places: &SpanIndex<()>) -> usize {
+    const FOR: &str = " for ";
+    let opening = places.near(name).iter().find(|(place, _)| place.start == name.start && text[place.end..].starts_with(FOR) && place.end + FOR.len() < name.end);
+    opening.map_or(0, |(place, _)| place.end + FOR.len() - name.start)
 }
 
 /// The length of a person's name and `of` that open `name` (`Eugene Ong of ` in

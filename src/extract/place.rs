@@ -28,6 +28,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::actor::is_possessive;
 use super::matching::{self, is_whole_word, Candidate};
 use super::mentions::{is_capitalised, list_members, occurrences, word_after, word_before};
 use super::{Finding, MEMBERS_OF_LIST};
@@ -198,9 +199,8 @@ fn listed_with_places(text: &str, found: &[Finding], file: &RuleFileRules, block
 fn is_town_like(name: &str, file: &RuleFileRules) -> bool {
     let mut chars = name.chars();
     let shaped = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
-    let possessive = name.ends_with("'s") || name.ends_with("’s");
     let first = name.split_whitespace().next().unwrap_or_default();
-    shaped && !possessive && !file.in_list(DEMONYMS, name) && !file.in_list(FIRST_NAMES, first)
+    shaped && !is_possessive(name) && !file.in_list(DEMONYMS, name) && !file.in_list(FIRST_NAMES, first)
 }
 
 /// True when a place follows `member` after `in`, `at` or `from`: a person placed
