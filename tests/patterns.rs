@@ -8,8 +8,8 @@
 mod common;
 
 use claimex::extract::matching;
-use claimex::ruleset::pattern::{Found, Record, Window};
-use claimex::ruleset::{Matcher, RuleSet, Scope};
+use claimex::ruleset::pattern::{Build, Found, Record, Window};
+use claimex::ruleset::{Matcher, RuleSet, RuleSource, Scope};
 use claimex::segment::Sentence;
 
 /// Sentences that make the engines disagree if anything is off: letters beyond ASCII
@@ -34,6 +34,18 @@ const HARD_SENTENCES: &[&str] = &[
 
 fn rules() -> RuleSet {
     common::rules()
+}
+
+/// The built-in rules build their engines for text beyond plain characters only when
+/// such text first needs them, trusting that they can: this is where that is checked.
+#[test]
+fn built_in_rules_build_every_engine_at_once() {
+    let mut source = RuleSource::embedded();
+    assert_eq!(source.build, Build::OnDemand);
+    source.build = Build::Now;
+    if let Err(error) = RuleSet::load(&source) {
+        panic!("a built-in rule does not build:\n{error}");
+    }
 }
 
 /// Every sentence of the corpus documents, as cleaned, plus the hard ones.

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use regex::Regex;
 use toml::Spanned;
 
-use super::pattern::Pattern;
+use super::pattern::{Build, Pattern};
 use super::prefilter::Prefilter;
 use super::raw::{RawExample, RawList, RawRule, RawRuleFile};
 use super::words::key;
@@ -78,7 +78,7 @@ pub enum Scope {
 #[derive(Debug)]
 pub enum Matcher {
     /// A regular expression with named captures.
-    Pattern(Pattern),
+    Pattern(Box<Pattern>),
     /// Whole-word entries of a word list; each match carries its row's columns.
     List {
         /// The automaton over the first column.
@@ -200,7 +200,7 @@ fn compile_file(source: &RuleSource, file: &RuleFile) -> Result<RuleFileRules, R
     let name = file.path.rsplit('/').next().unwrap_or(&file.path).trim_end_matches(".toml").to_string();
     let vocabulary = compile_vocabulary(&raw);
     let lists = load_lists(source, file, &raw)?;
-    let context = Context { file, raw: &raw, vocabulary: &vocabulary, lists: &lists };
+    let context = Context { file, raw: &raw, vocabulary: &vocabulary, lists: &lists, build: source.build };
     let mut seen = BTreeSet::new();
     for rule in &raw.rules {
         if !seen.insert(rule.id.get_ref().clone()) {
@@ -266,6 +266,8 @@ struct Context<'a> {
     raw: &'a RawRuleFile,
     vocabulary: &'a Vocabulary,
     lists: &'a BTreeMap<String, List>,
+    /// When patterns build their engines for text beyond plain characters.
+    build: Build,
 }
 
 impl Context<'_> {
@@ -328,7 +330,7 @@ impl Context<'_> {
 
     fn matcher(&self, rule: &RawRule) -> Result<Matcher, RuleError> {
         match (&rule.pattern, &rule.list) {
-            (Some(pattern), None) => self.pattern(rule, pattern).map(Matcher::Pattern),
+            (Some(pattern), None) => self.pattern(rule, pattern).map(|pattern| Matcher::Pattern(Box::new(pattern))),
             (None, Some(list)) => self.list_matcher(list),
             _ => Err(self.file.error_at(rule.id.span().start, format!("rule `{}` needs exactly one of `pattern` or `list`", rule.id.get_ref()))),
         }
@@ -350,7 +352,7 @@ impl Context<'_> {
     fn pattern(&self, rule: &RawRule, pattern: &Spanned<String>) -> Result<Pattern, RuleError> {
         let at = pattern.span().start;
         let expanded = self.expand(pattern.get_ref(), 0).map_err(|message| self.file.error_at(at, message))?;
-        Pattern::new(&expanded)
+        Pattern::build(&expanded, self.build)
             .map_err(|error| self.file.error_at(at, format!("invalid regular expression in rule `{}`\n{error}", rule.id.get_ref())))
     }
 

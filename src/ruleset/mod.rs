@@ -24,6 +24,7 @@ pub use compile::{ClaimRules, CompiledRule, Example, Matcher, RuleFileRules, Sco
 pub use error::RuleError;
 
 use crate::clean::CleanRules;
+use pattern::Build;
 use crate::segment::SegmentRules;
 
 /// One rule file: its path relative to the rules folder and its text.
@@ -68,6 +69,10 @@ pub struct RuleSource {
     files: BTreeMap<String, RuleFile>,
     /// Where the files came from, for messages ("rules" or the folder given).
     pub origin: String,
+    /// When patterns build their engines for text beyond plain characters: on demand
+    /// for the built-in rules (the test suite builds them all at once, from
+    /// `rules/`), at once for any other source, so that its errors show on loading.
+    pub build: Build,
 }
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -79,7 +84,7 @@ impl RuleSource {
             .iter()
             .map(|(path, text)| (path.to_string(), RuleFile { path: format!("rules/{path}"), text: text.to_string() }))
             .collect();
-        RuleSource { files, origin: "rules (built in)".into() }
+        RuleSource { files, origin: "rules (built in)".into(), build: Build::OnDemand }
     }
 
     /// A source made of the given (path, text) pairs (tests and tools).
@@ -88,7 +93,7 @@ impl RuleSource {
             .into_iter()
             .map(|(path, text)| (path.to_string(), RuleFile { path: path.to_string(), text: text.to_string() }))
             .collect();
-        RuleSource { files, origin: "memory".into() }
+        RuleSource { files, origin: "memory".into(), build: Build::Now }
     }
 
     /// Read every `.toml`, `.txt` and `.tsv` file below `folder`.
@@ -98,7 +103,7 @@ impl RuleSource {
         if files.is_empty() {
             return Err(RuleError::whole(&folder.display().to_string(), "no rule files (.toml, .txt, .tsv) in this folder"));
         }
-        Ok(RuleSource { files, origin: folder.display().to_string() })
+        Ok(RuleSource { files, origin: folder.display().to_string(), build: Build::Now })
     }
 
     /// The file at `relative` (for example `counts.toml` or `lists/places.tsv`).

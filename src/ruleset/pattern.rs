@@ -31,6 +31,10 @@
 //! A window that is not plain is searched with `exact` directly when the pattern has
 //! no Unicode word boundary.
 //!
+//! `exact` and `relaxed` cost most of a pattern's compiling, and only windows that are
+//! not plain need them: with [`Build::OnDemand`] they are built the first time one is
+//! searched.
+//!
 //! All of them are built from the pattern with its alternations' shared first
 //! characters factored out ([`factored`]), which matches alike but lets the engines
 //! read a word list one character at a time instead of word by word; and for a
@@ -43,7 +47,7 @@ use regex_automata::meta::{self, BuildError, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchKind, PatternID};
+use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 use super::factors::{capital_pair, factors, leading, Factors};
@@ -59,12 +63,15 @@ const SIZE_LIMIT: usize = 64 << 20;
 pub struct Pattern {
     /// The pattern's text, references expanded.
     text: String,
-    /// The pattern as written.
-    exact: Regex,
+    /// The pattern as searched (shared first characters factored out, without the
+    /// tail), kept to build `unicode` when it is first needed.
+    searched: Hir,
+    /// True when the pattern has a Unicode word boundary, so `unicode` needs `relaxed`.
+    unicode_boundary: bool,
+    /// The engines for windows that are not plain; see [`Build`].
+    unicode: OnceLock<Option<Unicode>>,
     /// The pattern on plain text.
     plain: Regex,
-    /// Without assertions and captures; only for a pattern with Unicode word boundaries.
-    relaxed: Option<Regex>,
     /// `plain` with its long counted repetitions unbounded, for a pattern that has
     /// any: on a plain window it proposes the starts that `plain` decides.
     screen: Option<Regex>,
@@ -85,6 +92,39 @@ pub struct Pattern {
     /// The pattern searched whole, for a pattern with a tail, built the first time a
     /// window holds a line break after the search start (the tail cannot cross one).
     whole: OnceLock<Option<Box<Pattern>>>,
+    /// When the engines for windows that are not plain are built (`whole` too).
+    when: Build,
+}
+
+/// The engines of a pattern for windows that are not plain (see [`is_plain`]).
+#[derive(Debug)]
+struct Unicode {
+    /// The pattern as written.
+    exact: Regex,
+    /// Without assertions and captures; only for a pattern with Unicode word boundaries.
+    relaxed: Option<Regex>,
+}
+
+impl Unicode {
+    fn build(searched: &Hir, unicode_boundary: bool) -> Result<Unicode, String> {
+        let exact = build(searched)?;
+        let relaxed = unicode_boundary.then(|| build(&relaxed(searched))).transpose()?;
+        Ok(Unicode { exact, relaxed })
+    }
+}
+
+/// When a pattern builds its engines for windows that are not plain. They are most
+/// of the time and memory of compiling a pattern (Unicode classes make large
+/// automata), and most sentences are plain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Build {
+    /// With the pattern: a pattern that cannot be built is an error at once.
+    #[default]
+    Now,
+    /// When a window that is not plain is first searched. Only for patterns known to
+    /// build (the built-in rules, which the test suite builds with [`Build::Now`]);
+    /// should one fail all the same, the pattern matches nothing in such windows.
+    OnDemand,
 }
 
 /// A piece of text to search, and whether it is plain (see [`is_plain`]).
@@ -150,29 +190,58 @@ pub struct Group {
 }
 
 impl Pattern {
-    /// Compile `pattern`; the error reads as the regex crate's would.
+    /// Compile `pattern` with all its engines; the error reads as the regex crate's would.
     pub fn new(pattern: &str) -> Result<Pattern, String> {
-        Pattern::compile(pattern, true)
+        Pattern::build(pattern, Build::Now)
+    }
+
+    /// Compile `pattern`, its engines for windows that are not plain `when` given.
+    pub fn build(pattern: &str, when: Build) -> Result<Pattern, String> {
+        Pattern::compile(pattern, true, when)
     }
 
     /// Compile `pattern`, without its tail when `split` is set and it has one.
-    fn compile(pattern: &str, split: bool) -> Result<Pattern, String> {
+    fn compile(pattern: &str, split: bool, when: Build) -> Result<Pattern, String> {
         let hir = syntax::parse(pattern).map_err(|error| error.to_string())?;
         let (head, tail) = match split.then(|| Tail::split(&hir)).flatten() {
             Some((head, tail)) => (head, Some(tail)),
             None => (hir.clone(), None),
         };
         let searched = factored(&head);
-        let exact = build(&searched)?;
+        let unicode_boundary = hir.properties().look_set().contains_word_unicode();
+        let unicode = OnceLock::new();
+        if when == Build::Now {
+            let _ = unicode.set(Some(Unicode::build(&searched, unicode_boundary)?));
+        }
         let screen = has_long_repetition(&searched).then(|| build(&unbounded(&plain(&searched)))).transpose()?;
         let plain = build(&plain(&searched))?;
-        let relaxed = hir.properties().look_set().contains_word_unicode().then(|| build(&relaxed(&searched))).transpose()?;
-        let groups = named_groups(&exact);
+        let groups = named_groups(&searched);
         let factors = factors(&hir);
         let capital_pair = capital_pair(&hir);
         let leading = leading(&hir);
         let whole_group = whole_group(&hir);
-        Ok(Pattern { text: pattern.to_string(), exact, plain, relaxed, screen, groups, factors, leading, capital_pair, whole_group, tail, whole: OnceLock::new() })
+        Ok(Pattern {
+            text: pattern.to_string(),
+            searched,
+            unicode_boundary,
+            unicode,
+            plain,
+            screen,
+            groups,
+            factors,
+            leading,
+            capital_pair,
+            whole_group,
+            tail,
+            whole: OnceLock::new(),
+            when,
+        })
+    }
+
+    /// The engines for windows that are not plain, built now if they were not yet;
+    /// none if they could not be (see [`Build::OnDemand`]).
+    fn unicode(&self) -> Option<&Unicode> {
+        self.unicode.get_or_init(|| Unicode::build(&self.searched, self.unicode_boundary).ok()).as_ref()
     }
 
     /// Strings one of which every match holds, compared without ASCII case (see
@@ -210,13 +279,13 @@ impl Pattern {
             // A match that runs to the end is the last one.
             return self.match_at(window, 0, record).into_iter().collect();
         }
-        let engine = self.engine(window);
+        let Some(engine) = self.engine(window) else { return Vec::new() };
         // Most windows hold no match: find that out before making room for captures.
         if !engine.may_match(&Input::new(window.text)) {
             return Vec::new();
         }
         let mut searcher = Searcher::new(Input::new(window.text));
-        let mut captures = self.captures(record);
+        let mut captures = self.captures(engine.capturing(), record);
         let mut found = Vec::new();
         while searcher
             .advance(|input| {
@@ -237,12 +306,12 @@ impl Pattern {
         if let Some(whole) = self.whole_for(window, start) {
             return whole.as_ref()?.match_at(window, start, record);
         }
-        let engine = self.engine(window);
+        let engine = self.engine(window)?;
         let input = Input::new(window.text).span(start..self.search_end(window, start)?);
         if !engine.may_match(&input) {
             return None;
         }
-        let mut captures = self.captures(record);
+        let mut captures = self.captures(engine.capturing(), record);
         engine.search(&input, &mut captures);
         captures.is_match().then(|| self.found(window, captures))
     }
@@ -253,13 +322,13 @@ impl Pattern {
         if let Some(whole) = self.whole_for(window, start) {
             return whole.as_ref()?.match_anchored(window, start, record);
         }
-        let regex = if window.plain { &self.plain } else { &self.exact };
+        let regex = if window.plain { &self.plain } else { &self.unicode()?.exact };
         let input = Input::new(window.text).span(start..self.search_end(window, start)?).anchored(Anchored::Yes);
         // Most tries fail: find that out before making room for captures.
         if !self.screen_for(window).unwrap_or(regex).is_match(input.clone()) {
             return None;
         }
-        let mut captures = self.captures(record);
+        let mut captures = self.captures(regex, record);
         regex.search_captures(&input, &mut captures);
         captures.is_match().then(|| self.found(window, captures))
     }
@@ -279,15 +348,15 @@ impl Pattern {
     /// limits its part without the tail kept, so in practice it always is).
     fn whole_for(&self, window: Window<'_>, start: usize) -> Option<&Option<Box<Pattern>>> {
         let breaks = self.tail.is_some() && window.text[start..].contains('\n');
-        breaks.then(|| self.whole.get_or_init(|| Pattern::compile(&self.text, false).ok().map(Box::new)))
+        breaks.then(|| self.whole.get_or_init(|| Pattern::compile(&self.text, false, self.when).ok().map(Box::new)))
     }
 
-    /// Room for what a search records: only the match when the groups are not asked
-    /// for, or when the one group spans the match anyway.
-    fn captures(&self, record: Record) -> Captures {
+    /// Room for what a search with `regex` records: only the match when the groups
+    /// are not asked for, or when the one group spans the match anyway.
+    fn captures(&self, regex: &Regex, record: Record) -> Captures {
         match record {
-            Record::Groups if self.whole_group.is_none() => self.exact.create_captures(),
-            _ => Captures::matches(self.exact.group_info().clone()),
+            Record::Groups if self.whole_group.is_none() => regex.create_captures(),
+            _ => Captures::matches(regex.group_info().clone()),
         }
     }
 
@@ -303,16 +372,19 @@ impl Pattern {
         self.screen.as_ref().filter(|_| window.plain)
     }
 
-    /// How to search `window`.
-    fn engine(&self, window: Window<'_>) -> Engine<'_> {
-        match &self.relaxed {
-            _ if window.plain => match &self.screen {
+    /// How to search `window` (none when its engines could not be built).
+    fn engine(&self, window: Window<'_>) -> Option<Engine<'_>> {
+        if window.plain {
+            return Some(match &self.screen {
                 Some(screen) => Engine::Confirmed { relaxed: screen, exact: &self.plain },
                 None => Engine::Direct(&self.plain),
-            },
-            None => Engine::Direct(&self.exact),
-            Some(relaxed) => Engine::Confirmed { relaxed, exact: &self.exact },
+            });
         }
+        let unicode = self.unicode()?;
+        Some(match &unicode.relaxed {
+            None => Engine::Direct(&unicode.exact),
+            Some(relaxed) => Engine::Confirmed { relaxed, exact: &unicode.exact },
+        })
     }
 }
 
@@ -325,6 +397,14 @@ enum Engine<'p> {
 }
 
 impl Engine<'_> {
+    /// The regex that places the captures.
+    fn capturing(&self) -> &Regex {
+        match self {
+            Engine::Direct(regex) => regex,
+            Engine::Confirmed { exact, .. } => exact,
+        }
+    }
+
     /// False when `input` surely holds no match (`relaxed` matches wherever `exact`
     /// does, so it answers for a confirmed engine).
     fn may_match(&self, input: &Input<'_>) -> bool {
@@ -429,17 +509,28 @@ fn whole_group(hir: &Hir) -> Option<usize> {
     groups.next().filter(|_| zero_width)
 }
 
-fn named_groups(regex: &Regex) -> Vec<Group> {
-    regex
-        .group_info()
-        .pattern_names(PatternID::ZERO)
-        .enumerate()
-        .filter_map(|(index, name)| {
-            let name = name?;
-            let field = name.trim_end_matches(|c: char| c.is_ascii_digit());
-            Some(Group { index, name: name.to_string(), field: field.to_string() })
-        })
-        .collect()
+/// The named capture groups of `hir`, in group order (the indices the engines use).
+fn named_groups(hir: &Hir) -> Vec<Group> {
+    let mut groups = Vec::new();
+    gather_groups(hir, &mut groups);
+    groups.sort_by_key(|group| group.index);
+    groups
+}
+
+/// Add the named groups of `hir` to `groups`.
+fn gather_groups(hir: &Hir, groups: &mut Vec<Group>) {
+    match hir.kind() {
+        HirKind::Capture(capture) => {
+            if let Some(name) = &capture.name {
+                let field = name.trim_end_matches(|c: char| c.is_ascii_digit());
+                groups.push(Group { index: capture.index as usize, name: name.to_string(), field: field.to_string() });
+            }
+            gather_groups(&capture.sub, groups);
+        }
+        HirKind::Repetition(repetition) => gather_groups(&repetition.sub, groups),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().for_each(|part| gather_groups(part, groups)),
+        _ => {}
+    }
 }
 
 /// `hir` as it acts on plain text (see [`is_plain`]): classes keep their plain
@@ -581,6 +672,21 @@ mod tests {
         let found = pattern.matches(Window::new("The FBI and NATO."), Record::Groups);
         let names: Vec<Option<Span>> = found.iter().map(|found| found.group(1)).collect();
         assert_eq!(names, vec![Some(Span::new(4, 7)), Some(Span::new(12, 16))]);
+    }
+
+    #[test]
+    fn engines_beyond_plain_text_can_wait_until_needed() {
+        // Unicode `\w` makes an automaton some hundred times larger than the ASCII one.
+        let pattern = r"\b(?P<word>\w{3000})\b";
+        assert!(Pattern::new(pattern).expect_err("too large with Unicode classes").contains("size limit"));
+        let waiting = Pattern::build(pattern, Build::OnDemand).expect("the plain engines build");
+        let plain = "a".repeat(3000);
+        assert_eq!(waiting.matches(Window::new(&plain), Record::Groups).len(), 1);
+        // Should the engines for other text fail to build, such text holds no match.
+        let other = format!("é {plain}");
+        assert!(waiting.matches(Window::new(&other), Record::Groups).is_empty());
+        assert!(waiting.match_at(Window::new(&other), 0, Record::Groups).is_none());
+        assert!(waiting.match_anchored(Window::new(&other), 3, Record::Groups).is_none());
     }
 
     #[test]
