@@ -1,10 +1,12 @@
 //! Places: candidates of `places.toml` → place findings.
 //!
 //! Input: settled candidates from list rules (columns `name`, `place_type`) or
-//! pattern rules (captures or constants `name`, `place_type`, and `code`, a postal
-//! code looked up in the list `postal-codes`). Output: findings with the canonical
-//! name and type; without a name the matched text is the name. A candidate whose
-//! `code` is not in the list is dropped. A pattern rule's match loses its leading
+//! pattern rules (captures or constants `name`, `place_type`; `code`, a postal
+//! code looked up in the list `postal-codes`; and `town`, a town looked up in the list
+//! `towns`). Output: findings with the canonical name and type; without a name the
+//! matched text is the name. A candidate whose `code` or `town` is not in its list is
+//! dropped (a town before overlaps are settled, so that a word that is no town, `in
+//! April`, hides nothing). A pattern rule's match loses its leading
 //! words of the vocabulary `leading-word` ("Two Bartholomew County" → "Bartholomew
 //! County"): a run of capitalised words may start with the sentence. A name in
 //! capitals (a dateline) that the gazetteer knows in title case, or any other name of a
@@ -40,8 +42,14 @@ use crate::span::{DisjointSpans, Span, SpanIndex};
 /// The list that a `code` capture is looked up in: code, name, country.
 const POSTAL_CODES: &str = "postal-codes";
 
+/// The list that a `town` capture must be an entry of: surface, name.
+const TOWNS: &str = "towns";
+
 /// The gazetteer: surface, name, place type.
 const GAZETTEER: &str = "places";
+
+/// The capture that names a town of the list `towns`.
+const TOWN: &str = "town";
 
 /// The vocabulary that gives a `kind` capture's place type (`village` → `city`).
 const PLACE_KIND: &str = "place-kind";
@@ -64,11 +72,15 @@ const DEMONYMS: &str = "demonyms";
 const FIRST_NAMES: &str = "first-names";
 
 /// A pattern rule's candidate without its leading words of the vocabulary
-/// `leading-word` (not written in capitals); none when nothing is left. List entries are whole names ("The
-/// Hague") and stay as they are.
+/// `leading-word` (not written in capitals); none when nothing is left, or when its
+/// `town` is not in the list `towns`. List entries are whole names ("The Hague") and
+/// stay as they are.
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
     if !matches!(candidate.rule.matcher, Matcher::Pattern(_)) {
         return Some(candidate);
+    }
+    if candidate.capture_text(TOWN, text).is_some_and(|town| !file.in_list(TOWNS, town)) {
+        return None;
     }
     let mut span = candidate.span;
     while let Some(word) = span.slice(text).split_whitespace().next() {
@@ -270,10 +282,12 @@ fn finding(text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> Optio
     };
     let code_is_claim = candidate.capture("code") == Some(candidate.span);
     let known = candidate.column("name").is_none().then(|| known_row(file, candidate.span.slice(text))).flatten();
+    let town = candidate.capture_text(TOWN, text).and_then(|town| file.row(TOWNS, town)).and_then(|row| row.get(1));
     let name = candidate
         .field("name", text)
         .or_else(|| code_name.filter(|_| code_is_claim))
         .or_else(|| known.map(|row| row[1].clone()))
+        .or_else(|| town.cloned())
         .unwrap_or_else(|| candidate.span.slice(text).to_string());
     let kind = || candidate.capture_text("kind", text).and_then(|kind| file.vocabulary.lookup(PLACE_KIND, kind)).map(str::to_string);
     let place_type = known.map(|row| row[2].clone()).or_else(|| candidate.field("place_type", text)).or_else(kind).unwrap_or_else(|| "other".into());
