@@ -222,7 +222,8 @@ impl Input<'_> {
 
     /// Drop leading joiners from the source ("as one neo-bank CEO" → "one neo-bank
     /// CEO"); refuse a source that holds a word of the list `not-in-source` (a verb or
-    /// preposition: the match was not a speaker) unless, as written, it is in
+    /// preposition: the match was not a speaker) outside a phrase of the vocabulary
+    /// `source-phrase` (`a person familiar with the matter`) unless, as written, it is in
     /// `first-names` (the `Will` of Will Moy) or in capitals (`The WHO said`) or the rule sets `phrase-source` (what
     /// follows `according to` is the source, prepositions and all), ends in a word of `not-source-end`
     /// or a possessive, or starts inside a contraction (the `ve` of `I’ve`); refuse
@@ -246,7 +247,7 @@ impl Input<'_> {
         let content_start = content.and_then(|c| c.split_whitespace().next());
         let refused = slice.is_empty()
             || in_list("source-joiners", slice)
-            || (!candidate.flag(PHRASE_SOURCE) && slice.split_whitespace().any(|word| in_list("not-in-source", word) && !self.file.in_list("first-names", word) && !is_acronym(word)))
+            || (!candidate.flag(PHRASE_SOURCE) && words_outside_phrases(slice, &self.file.vocabulary).any(|word| in_list("not-in-source", word) && !self.file.in_list("first-names", word) && !is_acronym(word)))
             || in_list("not-source-end", last_word)
             || slice.ends_with(['\'', '\u{2019}'])
             || actor::is_possessive(slice)
@@ -447,6 +448,22 @@ fn without_trailing_adverbs(text: &str, mut source: Span, file: &RuleFileRules) 
         }
         source = Span::new(source.start, source.start + rest.trim_end().len());
     }
+}
+
+/// The words of `source` outside the phrases of the vocabulary `source-phrase` (the
+/// `familiar with` of `a person familiar with the matter`).
+fn words_outside_phrases<'s>(source: &'s str, vocabulary: &Vocabulary) -> impl Iterator<Item = &'s str> {
+    let words: Vec<&str> = source.split_whitespace().collect();
+    let mut inside = vec![false; words.len()];
+    for start in 0..words.len() {
+        for end in (start + 2..=words.len().min(start + 4)).rev() {
+            if vocabulary.contains("source-phrase", &words[start..end].join(" ")) {
+                inside[start..end].iter_mut().for_each(|flag| *flag = true);
+                break;
+            }
+        }
+    }
+    words.into_iter().zip(inside).filter_map(|(word, inside)| (!inside).then_some(word))
 }
 
 /// False for a source of one lower-case word that is neither a plural in -s nor in
