@@ -1,6 +1,6 @@
 //! The built-in actor steps that have no rule of their own in actors.toml: list
 //! members, persons inside place names, later mentions (also an organisation's by its
-//! first word), programmes defined with an acronym, matches that cut a place, places
+//! first word, a person's by the first of two family names), programmes defined with an acronym, matches that cut a place, places
 //! inside actors' names, listed places that hold a name, and a country's later
 //! mentions as its team.
 //!
@@ -73,6 +73,17 @@ fn an_organisation_is_mentioned_by_its_first_word_alone() {
 fn a_family_name_written_first_is_a_mention() {
     let found = actors("Chinese President Xi Jinping met the delegation. Xi said the talks were useful.");
     assert!(mentions(&found, "Xi", "Xi Jinping", "actors/surname"), "{found:?}");
+}
+
+#[test]
+fn the_first_of_two_family_names_is_a_mention_and_both_together_are_one() {
+    let found = actors("Rodrigo Amezcua Villalobos won the vote. Amezcua said he was grateful, and Amezcua Villalobos thanked the party.");
+    assert!(mentions(&found, "Amezcua", "Rodrigo Amezcua Villalobos", "actors/surname"), "{found:?}");
+    assert!(mentions(&found, "Amezcua Villalobos", "Rodrigo Amezcua Villalobos", "actors/surname"), "{found:?}");
+    assert!(!has(&found, "Villalobos", "actors/surname"), "inside the two names: {found:?}");
+    // A middle given name is no family name.
+    let found = actors("Mary Jane Smith voted. Jane left early.");
+    assert!(!has(&found, "Jane", "actors/surname"), "{found:?}");
 }
 
 #[test]

@@ -7,7 +7,8 @@
 //! Louis`); the other capitalised names of a list that names a found organisation
 //! ("SpaceX, Blue Origin and Ceres Robotics") as organisations (rule
 //! `actors/listed-with-organization`); then every other whole-word mention of a found
-//! name, of a person's surname alone, of an organisation's first word alone and of its
+//! name, of a person's surname alone (also the first of two after a given name:
+//! `Amezcua` of `Rodrigo Amezcua Villalobos`), of an organisation's first word alone and of its
 //! last word, a keyword, after `the`, as a finding of its own (rules
 //! `actors/repeated-name`, `actors/surname`, `actors/short-name` and
 //! `actors/keyword-name`), linked to the full name. After the
@@ -549,6 +550,17 @@ fn names_person(found: &[Finding], word: &str) -> bool {
     })
 }
 
+/// The first of two family names after a given name, which Spanish and Portuguese
+/// names go by alone (`Amezcua` of `Rodrigo Amezcua Villalobos`): the middle word of a
+/// three-word name that opens with a given name, when it is no given name itself
+/// (`Mary Jane Smith`) nor an initial.
+fn first_of_two_surnames<'n>(words: &[&'n str], file: &RuleFileRules) -> Option<&'n str> {
+    let [given, middle, _] = words else { return None };
+    let initial = middle.ends_with('.') || middle.chars().count() == 1;
+    let named = file.in_list("first-names", given) && !file.in_list("first-names", middle);
+    (named && !initial && is_capitalised(middle) && !file.vocabulary.contains("not-a-surname", middle)).then_some(*middle)
+}
+
 /// (surface to look for, full name, actor type, rule id) for every found name.
 fn mention_forms(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<(String, String, String, &'static str)> {
     // Each name once: a name found many times gives the same forms.
@@ -570,6 +582,11 @@ fn mention_forms(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<(St
             let surname = if is_suffix && words.len() >= 3 { words[words.len() - 2] } else { surname };
             if surname.chars().count() > 1 && !file.vocabulary.contains("not-a-surname", surname) {
                 forms.push((surname.to_string(), name.to_string(), "person".into(), SURNAME));
+            }
+            if let Some(first_surname) = first_of_two_surnames(&words, file) {
+                // Both family names together are one mention (`Hawk Sawyer`), not two.
+                forms.push((words[1..].join(" "), name.to_string(), "person".into(), SURNAME));
+                forms.push((first_surname.to_string(), name.to_string(), "person".into(), SURNAME));
             }
             // A family name written first (`Xi Jinping`, `Tan Mei Ling`).
             if words.len() <= 3 && file.vocabulary.contains("surname-first", words[0]) {
