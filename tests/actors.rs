@@ -154,6 +154,13 @@ fn a_programme_defined_with_an_acronym_is_no_actor() {
 }
 
 #[test]
+fn a_listed_organisations_acronym_is_no_programme() {
+    let found = actors("The World Food Programme (WFP) said it needed $186 million. WFP staff left.");
+    assert!(has(&found, "World Food Programme", "actors/known-organization"), "{found:?}");
+    assert!(found.iter().filter(|(t, _, _)| t == "WFP").count() == 2, "{found:?}");
+}
+
+#[test]
 fn a_match_that_cuts_a_place_in_two_is_no_actor() {
     let found = actors("Tariffs strengthened the United States while the United States Senate waited.");
     assert!(!found.iter().any(|(t, _, _)| t == "the United"), "{found:?}");

@@ -184,7 +184,8 @@ impl Programs<'_> {
 }
 
 /// Every "(ACRONYM)" of `text` with a word of vocabulary `program-head` right before or
-/// right after it.
+/// right after it, unless the acronym is a listed organisation's (`World Food Programme
+/// (WFP)`).
 fn programs<'t>(text: &'t str, file: &RuleFileRules) -> Programs<'t> {
     let is_head = |word: &str| file.vocabulary.contains("program-head", word);
     let mut programs = Programs::default();
@@ -193,7 +194,8 @@ fn programs<'t>(text: &'t str, file: &RuleFileRules) -> Programs<'t> {
         // An acronym of at most six capitals: the `)` is within the next seven bytes.
         let Some(close) = rest.bytes().take(7).position(|byte| byte == b')') else { continue };
         let acronym = &rest[..close];
-        if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|byte| byte.is_ascii_uppercase()) {
+        let known = file.in_list("organizations", acronym);
+        if known || !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|byte| byte.is_ascii_uppercase()) {
             continue;
         }
         let before = text[..open].trim_end();
