@@ -73,13 +73,14 @@ const FIRST_NAMES: &str = "first-names";
 
 /// A pattern rule's candidate without its leading words of the vocabulary
 /// `leading-word` (not written in capitals); none when nothing is left, or when its
-/// `town` is not in the list `towns`. List entries are whole names ("The Hague") and
+/// `town` is not in the list `towns` or heads a longer name elsewhere in the text
+/// (`Shares in Redbank` where `Redbank Minerals` is the company). List entries are whole names ("The Hague") and
 /// stay as they are.
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
     if !matches!(candidate.rule.matcher, Matcher::Pattern(_)) {
         return Some(candidate);
     }
-    if candidate.capture_text(TOWN, text).is_some_and(|town| !file.in_list(TOWNS, town)) {
+    if candidate.capture_text(TOWN, text).is_some_and(|town| !file.in_list(TOWNS, town) || heads_a_longer_name(text, town)) {
         return None;
     }
     let mut span = candidate.span;
@@ -296,6 +297,15 @@ fn finding(text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> Optio
         rule: candidate.rule.id.clone(),
         fields: Fields::Place(PlaceFields { name, place_type }),
         captures: candidate.owned_captures(),
+    })
+}
+
+/// True when `name` stands, as a whole word, right before another capitalised word
+/// somewhere in `text`: there it is the first word of a longer name.
+fn heads_a_longer_name(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(start, _)| {
+        let span = Span::new(start, start + name.len());
+        is_whole_word(text, span.start, span.end) && word_after(text, span).is_some_and(is_capitalised)
     })
 }
 
