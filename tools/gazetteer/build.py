@@ -46,6 +46,9 @@ TOWN_POP = 1000          # towns.tsv: GeoNames places of at least this many peop
 TOWN_WORD_ZIPF = 2.5     # ...whose one-word name is no dictionary word this frequent...
 TOWN_KNOWN_POP = 5000    # ...nor, below this many people, any word that frequent (a brand, a name)...
 TOWN_SURNAME_TOP = 20000 # ...nor one of this many most frequent US surnames
+# Small words of Romance and German names that places.toml's particle fragment allows
+# between a town's capitalised words (San Pedro de Atacama, Braunau am Inn).
+TOWN_PARTICLES = {"de", "do", "da", "dos", "das", "del", "della", "di", "du", "la", "le", "am", "an", "im", "y", "al", "el"}
 
 # words that, heading a multi-word city name, make it read like a person or title
 TITLE_HEADS = {"Prince", "Princess", "King", "Queen", "Lord", "Lady", "President",
@@ -520,7 +523,8 @@ def build_places(first_names, surnames, demonyms, town_surnames, report=False):
                 toks = s.split()
                 if (s in table or s in towns or s.upper() in table or s in deny or name in deny
                         or len(s) < 4 or any(ch.isdigit() for ch in s) or "," in s or "/" in s
-                        or not latin_ok(s) or not all(t[0].isupper() for t in toks)
+                        or not latin_ok(s) or not all(t[0].isupper() or t in TOWN_PARTICLES for t in toks)
+                        or toks[-1] in TOWN_PARTICLES
                         or s in demonym_set or s in blockers or toks[0] in PERSON_TITLE_HEADS
                         or s.endswith(("'", "\u2019"))):
                     continue
