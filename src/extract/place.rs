@@ -74,8 +74,8 @@ const FIRST_NAMES: &str = "first-names";
 /// A pattern rule's candidate without its leading words of the vocabulary
 /// `leading-word` (not written in capitals); none when nothing is left, or when its
 /// `town` is not in the list `towns` or heads a longer name elsewhere in the text
-/// (`Shares in Redbank` where `Redbank Minerals` is the company). List entries are whole names ("The Hague") and
-/// stay as they are.
+/// (`Shares in Redbank` where `Redbank Minerals` is the company). List entries are
+/// whole names ("The Hague") and stay as they are.
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
     if !matches!(candidate.rule.matcher, Matcher::Pattern(_)) {
         return Some(candidate);

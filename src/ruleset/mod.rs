@@ -24,8 +24,8 @@ pub use compile::{ClaimRules, CompiledRule, Example, Matcher, RuleFileRules, Sco
 pub use error::RuleError;
 
 use crate::clean::CleanRules;
-use pattern::Build;
 use crate::segment::SegmentRules;
+use pattern::Build;
 
 /// One rule file: its path relative to the rules folder and its text.
 #[derive(Debug, Clone)]
@@ -70,8 +70,8 @@ pub struct RuleSource {
     /// Where the files came from, for messages ("rules" or the folder given).
     pub origin: String,
     /// When patterns build their engines for text beyond plain characters: on demand
-    /// for the built-in rules (the test suite builds them all at once, from
-    /// `rules/`), at once for any other source, so that its errors show on loading.
+    /// for the built-in rules (`tests/patterns.rs` builds them all at once, to show
+    /// they can be), at once for any other source, so that its errors show on loading.
     pub build: Build,
 }
 
