@@ -1,8 +1,8 @@
 //! The built-in actor steps that have no rule of their own in actors.toml: list
 //! members, persons inside place names, later mentions (also an organisation's by its
 //! first word, a person's by the first of two family names), programmes defined with an acronym, matches that cut a place, places
-//! inside actors' names, listed places that hold a name, and a country's later
-//! mentions as its team.
+//! inside actors' names, listed places that hold a name, a country's later
+//! mentions as its team, and a team's by its place or nickname alone.
 //!
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the actors found differ from the expected (text, name, rule).
@@ -201,4 +201,20 @@ fn a_mention_may_hold_a_place_and_a_name_headed_by_an_organisation_word_is_short
     let found = actors(text);
     assert!(mentions(&found, "Adeyemi-Bello", "Folasade Adeyemi-Bello", "actors/surname"), "{found:?}");
     assert!(found.iter().any(|(t, n, r)| t == "Altivo" && n.starts_with("Banco Altivo") && r == "actors/short-name"), "{found:?}");
+}
+
+#[test]
+fn a_team_is_mentioned_by_its_place_or_its_nickname_alone() {
+    let text = "The votes against came from the Tampa Bay Barracudas and the Montreal Voyageurs.\n\nTampa Bay argued against the move, and the Voyageurs agreed.\n\nThe Montreal-based owner, a Tampa developer, lives in Montreal.";
+    let found = actors(text);
+    let places = snippet_names(text, ClaimKind::Place);
+    assert!(has(&found, "Tampa Bay Barracudas", "actors/team-by-city"), "{found:?}");
+    assert!(mentions(&found, "Tampa Bay", "Tampa Bay Barracudas", "actors/short-name"), "the place alone: {found:?}");
+    assert!(mentions(&found, "Voyageurs", "Montreal Voyageurs", "actors/short-name"), "the nickname alone: {found:?}");
+    // The place inside the team's name is no place; `Montreal-based`, `in Montreal`
+    // and `Tampa` (not the team's place) are places.
+    assert!(!places.iter().any(|(t, ..)| t == "Tampa Bay"), "{places:?}");
+    assert_eq!(places.iter().filter(|(t, ..)| t == "Montreal").count(), 2, "{places:?}");
+    assert!(places.iter().any(|(t, ..)| t == "Tampa"), "{places:?}");
+    assert!(!found.iter().any(|(t, ..)| t == "Montreal" || t == "Tampa"), "{found:?}");
 }

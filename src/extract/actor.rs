@@ -271,6 +271,9 @@ fn without_final_period(text: &str, member: Span, file: &RuleFileRules) -> Span 
 /// cut from the front ("San Francisco-based Brightpath" of "San Francisco-based
 /// Brightpath Inc."), before overlaps are settled.
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules, places: &SpanIndex<()>) -> Option<Candidate<'r>> {
+    if candidate.flag(TEAM) {
+        return team(text, candidate, file, places);
+    }
     if candidate.flag(STANDS_FOR_PLACE) {
         // A place's whole name (`New Zealand`): no sentence starter to drop from it.
         return Some(candidate);
@@ -309,6 +312,50 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
     if candidate.span.end == name.end {
         candidate.span.end = end;
     }
+    Some(candidate)
+}
+
+/// The flag of a rule whose name is a team's: a place, then a capitalised plural.
+const TEAM: &str = "team";
+
+/// The captures a team's candidate gets: its place and its nickname.
+const TEAM_PLACE: &str = "city";
+const TEAM_NICKNAME: &str = "nickname";
+
+/// A team named by its place and a plural (rule `team-by-city`): the name, cut to start
+/// at the first found place inside it that one or two words follow (`The Chennai
+/// Chargers` → `Chennai Chargers`), with the captures [`TEAM_PLACE`] and
+/// [`TEAM_NICKNAME`]. A team's name comes after `the` (`the Dallas Stars`; `Dallas
+/// Edwards` is a person, `as Guinea Pigs` a title's words); no team either when no
+/// such place is found, when it is a country (national teams have a rule of their
+/// own), when the plural is a word of `not-a-team-name` or an organisation keyword
+/// (`the Golan Heights`, `the Texas Instruments plant`), or when the name runs on
+/// (`the Hong Kong Human Rights and Democracy Act`).
+fn team<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules, places: &SpanIndex<()>) -> Option<Candidate<'r>> {
+    let index = candidate.captures.iter().position(|(name, _)| *name == "name")?;
+    let name = candidate.captures[index].1;
+    let place = places.near(name).iter().map(|(place, _)| *place).filter(|place| name.contains(*place) && place.end < name.end).min_by_key(|place| place.start)?;
+    let nickname = Span::new(place.end, name.end).trimmed(text);
+    let words: Vec<&str> = nickname.slice(text).split_whitespace().collect();
+    let last = words.last()?;
+    let team = Span::new(place.start, name.end);
+    let denied = file.vocabulary.contains("not-a-team-name", last) || is_organization_keyword(file, last);
+    let after_the = word_before(text, team).is_some_and(|word| word == "the" || word == "The");
+    let longer = text[team.end..].trim_start().split_whitespace().take(2).collect::<Vec<_>>();
+    let runs_on = match longer.as_slice() {
+        [next, ..] if is_capitalised(next) => true,
+        [joiner, next] => matches!(*joiner, "and" | "of" | "&" | "for") && is_capitalised(next),
+        _ => false,
+    };
+    let country = file.in_list("countries", place.slice(text));
+    if words.len() > 2 || denied || !after_the || runs_on || country {
+        return None;
+    }
+    candidate.captures[index].1 = team;
+    candidate.span = team;
+    candidate.whole = team;
+    candidate.captures.push((TEAM_PLACE, place));
+    candidate.captures.push((TEAM_NICKNAME, nickname));
     Some(candidate)
 }
 
@@ -462,13 +509,16 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
         covered.insert(finding.span);
     }
     // A surname may be a whole place word (`Salcedo` is also a town), and so may a
-    // club's short name where no place preposition comes before it (`Tucson came
-    // back`, not `in Tucson`); but no mention may be part of a longer place, and a
+    // club's short name where no place preposition comes before it and no hyphen
+    // after it (`Tucson came back`, not `in Tucson` nor `a Tucson-based firm`); but no mention may be part of a longer place, and a
     // repeated full name is never a place. A place inside a mention is part of the
     // name (`Bello` of the surname `Adeyemi-Bello`).
+    let teams = team_names(found);
     let may_be_place_word = |span: Span, rule: &str, full: &str| {
-        let stands_in = (rule == SHORT_NAME && is_club(full, file)) || (rule == REPEATED_NAME && stand_ins.contains(full));
-        rule == SURNAME || (stands_in && !after_place_preposition(text, span, file) && !listed_beside_place(text, span, places, stand_ins))
+        let club = is_club(full, file) || teams.contains(full);
+        let stands_in = (rule == SHORT_NAME && club) || (rule == REPEATED_NAME && stand_ins.contains(full));
+        let compound = text[span.end..].starts_with('-');
+        rule == SURNAME || (stands_in && !compound && !after_place_preposition(text, span, file) && !listed_beside_place(text, span, places, stand_ins))
     };
     let in_place = |span: Span, rule: &str, full: &str| {
         places.near(span).iter().any(|(place, _)| {
@@ -522,11 +572,42 @@ fn short_name<'w>(text: &str, actor_type: &str, words: &[&'w str], file: &RuleFi
     let general = file.vocabulary.contains("not-a-short-name", first)
         || is_organization_keyword(file, first)
         || ["person-titles", "sentence-starters", "demonyms"].iter().any(|list| file.in_list(list, first));
-    let common = || {
-        let lower = first.to_lowercase();
-        text.match_indices(lower.as_str()).any(|(start, word)| is_whole_word(text, start, start + word.len()))
-    };
-    (actor_type == "organization" && letters && capitalised && !general && !common()).then_some(first)
+    (actor_type == "organization" && letters && capitalised && !general && !written_in_lower_case(text, first)).then_some(first)
+}
+
+/// True when `text` also writes `word` in lower case, as a whole word: then the word
+/// says something general, and alone names nothing.
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    text.match_indices(lower.as_str()).any(|(start, found)| is_whole_word(text, start, start + found.len()))
+}
+
+/// The text of capture `name` of `finding`.
+fn capture_of<'f>(finding: &'f Finding, name: &str) -> Option<Span> {
+    finding.captures.iter().find(|(capture, _)| capture == name).map(|(_, span)| *span)
+}
+
+/// The names of the teams among `found` (rule `team-by-city`).
+fn team_names(found: &[Finding]) -> BTreeSet<&str> {
+    found.iter().filter(|finding| capture_of(finding, TEAM_PLACE).is_some()).map(actor_name).collect()
+}
+
+/// A team's other names (rule `team-by-city`): its place alone, and its nickname alone
+/// unless the text also writes it in lower case (`the Miners`, not in a text about
+/// miners). Both are short names: a place alone names the team where no place
+/// preposition comes before it (`Seattle sent`, not `in Seattle`).
+fn team_forms(text: &str, found: &[Finding]) -> Vec<(String, String, String, &'static str)> {
+    let mut forms = Vec::new();
+    for finding in found {
+        let (Some(place), Some(nickname)) = (capture_of(finding, TEAM_PLACE), capture_of(finding, TEAM_NICKNAME)) else { continue };
+        let name = actor_name(finding).to_string();
+        forms.push((place.slice(text).to_string(), name.clone(), "organization".to_string(), SHORT_NAME));
+        let nickname = nickname.slice(text);
+        if !written_in_lower_case(text, nickname) {
+            forms.push((nickname.to_string(), name, "organization".to_string(), SHORT_NAME));
+        }
+    }
+    forms
 }
 
 /// The last word of an organisation's name of two or more words when it is an
@@ -573,6 +654,7 @@ fn mention_forms(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<(St
             _ => None,
         })
         .collect();
+    let teams = team_names(found);
     let mut forms = Vec::new();
     let mut keyword_names: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (name, actor_type) in actors {
@@ -595,13 +677,16 @@ fn mention_forms(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<(St
                 forms.push((words[0].to_string(), name.to_string(), "person".into(), SURNAME));
             }
         }
-        if let Some(short) = short_name(text, actor_type, &words, file).filter(|short| !names_person(found, short)) {
+        // A team's short name is its place, of one word or more (`team_forms`).
+        let team = teams.contains(name);
+        if let Some(short) = short_name(text, actor_type, &words, file).filter(|short| !team && !names_person(found, short)) {
             forms.push((short.to_string(), name.to_string(), actor_type.to_string(), SHORT_NAME));
         }
         if let Some(keyword) = keyword_name(actor_type, &words, file) {
             keyword_names.entry(keyword).or_default().push(name);
         }
     }
+    forms.extend(team_forms(text, found));
     // A keyword that ends two names found stands for neither.
     for (keyword, names) in keyword_names.into_iter().filter(|(_, names)| names.len() == 1) {
         forms.push((keyword.to_string(), names[0].to_string(), "organization".into(), KEYWORD_NAME));
