@@ -40,15 +40,21 @@ const KEYWORD_NAME: &str = "keyword-name";
 
 /// Persons named only as the source of an attribution ("Tanvir Hossain, a hydrologist,
 /// said"), with their other mentions: two to four capitalised name words, none an
-/// organisation keyword, the first not a sentence starter, not inside a found actor or
-/// place (rule `actors/named-source`).
-pub fn named_sources(text: &str, sources: &[Span], known: &[Span], file: &RuleFileRules) -> Vec<Finding> {
-    let known = SpanIndex::new(known.iter().map(|&span| (span, ())));
+/// organisation keyword, the first not a sentence starter, overlapping no found actor,
+/// and no found place but one-word places after the first word, which are then part
+/// of the name (`Mitu` of `Rokeya Sultana Mitu`, also a town in Colombia) (rule
+/// `actors/named-source`). The places such a name or its mentions hold are for the
+/// caller to drop.
+pub fn named_sources(text: &str, sources: &[Span], actors: &[Span], places: &[Span], file: &RuleFileRules) -> Vec<Finding> {
+    let actor_index = SpanIndex::new(actors.iter().map(|&span| (span, ())));
+    let place_index = SpanIndex::new(places.iter().map(|&span| (span, ())));
     let mut taken = DisjointSpans::default();
     let mut found: Vec<Finding> = Vec::new();
     for &source in sources {
         let source = after_last_title(text, source, file);
-        if known.overlaps(source) || taken.overlaps(source) || !is_person_name(source.slice(text), file) {
+        let name_word = |place: &Span| source.contains(*place) && place.start > source.start && !place.slice(text).contains(char::is_whitespace);
+        let placed = place_index.near(source).iter().any(|(place, _)| place.overlaps(source) && !name_word(place));
+        if actor_index.overlaps(source) || placed || taken.overlaps(source) || !is_person_name(source.slice(text), file) {
             continue;
         }
         taken.insert(source);
@@ -56,7 +62,9 @@ pub fn named_sources(text: &str, sources: &[Span], known: &[Span], file: &RuleFi
         let fields = Fields::Actor(ActorFields { name, actor_type: "person".into(), role: None });
         found.push(Finding { span: source, rule: format!("{}/named-source", file.name), fields, captures: vec![] });
     }
-    // Found actors and places both count as places here: no mention may overlap them.
+    // Found actors count as places here: no mention may overlap them. A surname may
+    // be a place word (`Mitu`).
+    let known = SpanIndex::new(actors.iter().chain(places).map(|&span| (span, ())));
     let mentions: Vec<Finding> = other_mentions(text, &found, file, &known, &BTreeSet::new());
     found.extend(mentions);
     found.sort_by_key(|f| (f.span.start, f.span.end));

@@ -119,8 +119,9 @@ fn extract_matched<'r>(document: Input<'_>, rules: &'r ClaimRules, matched: Vec<
         let attributions = attribution::findings(text, sentences, file, attribution_matches, &findings);
         if let Some(actors) = rules.of_kind(ClaimKind::Actor) {
             let sources: Vec<Span> = attributions.iter().filter_map(source_span).collect();
-            let known: Vec<Span> = findings.iter().filter(|(kind, _)| matches!(kind, ClaimKind::Actor | ClaimKind::Place)).map(|(_, f)| f.span).collect();
-            let named = actor::named_sources(text, &sources, &known, actors);
+            let spans = |wanted: ClaimKind| findings.iter().filter(|(kind, _)| *kind == wanted).map(|(_, f)| f.span).collect::<Vec<Span>>();
+            let named = actor::named_sources(text, &sources, &spans(ClaimKind::Actor), &spans(ClaimKind::Place), actors);
+            drop_places_inside(text, &mut findings, &named);
             findings.extend(named.into_iter().map(|finding| (ClaimKind::Actor, finding)));
         }
         findings.extend(attributions.into_iter().map(|finding| (ClaimKind::Attribution, finding)));

@@ -71,6 +71,9 @@ const DEMONYMS: &str = "demonyms";
 /// The list of given names: a list member that starts with one is a person.
 const FIRST_NAMES: &str = "first-names";
 
+/// The list of titles: a list with a member that holds one names people.
+const PERSON_TITLES: &str = "person-titles";
+
 /// A pattern rule's candidate without its leading words of the vocabulary
 /// `leading-word` (not written in capitals); none when nothing is left, or when its
 /// `town` is not in the list `towns` or heads a longer name elsewhere in the text
@@ -180,7 +183,7 @@ fn is_one_word_town(text: &str, candidate: &Candidate<'_>) -> bool {
 /// The members of the lists of rules that set `members-of-list` (`in Newport, Cwmbran
 /// and Abergavenny`) that hold a found place: the members not found, not where an
 /// exclusion rule matched and that look like a town ([`is_town_like`], not
-/// [`is_placed`]) are towns. In text order.
+/// [`is_placed`]) are towns, unless a member holds a title (a list of people). In text order.
 fn listed_with_places(text: &str, found: &[Finding], file: &RuleFileRules, blocked: &[(Span, i32)]) -> Vec<Finding> {
     let whole = Window::new(text);
     let lists: Vec<Candidate<'_>> = file.rules.iter().filter(|rule| rule.flag(MEMBERS_OF_LIST)).flat_map(|rule| matching::find(rule, whole, 0)).collect();
@@ -192,7 +195,8 @@ fn listed_with_places(text: &str, found: &[Finding], file: &RuleFileRules, block
     let mut listed = Vec::new();
     for list in lists {
         let members = list_members(text, list.span);
-        if !members.iter().any(|member| places.near(*member).iter().any(|(place, _)| place == member)) {
+        let titled = |member: &Span| member.slice(text).split_whitespace().any(|word| file.in_list(PERSON_TITLES, word));
+        if !members.iter().any(|member| places.near(*member).iter().any(|(place, _)| place == member)) || members.iter().any(titled) {
             continue;
         }
         for member in members {
