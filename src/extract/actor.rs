@@ -41,8 +41,9 @@ const KEYWORD_NAME: &str = "keyword-name";
 /// Persons named only as the source of an attribution ("Tanvir Hossain, a hydrologist,
 /// said"), with their other mentions: two to four capitalised name words, none an
 /// organisation keyword, the first not a sentence starter, overlapping no found actor,
-/// and no found place but one-word places after the first word, which are then part
-/// of the name (`Mitu` of `Rokeya Sultana Mitu`, also a town in Colombia) (rule
+/// and no found place but one-word places after the first word that are no country,
+/// which are then part of the name (`Mitu` of `Rokeya Sultana Mitu`, also a town in
+/// Colombia; not `Elections Canada`) (rule
 /// `actors/named-source`). The places such a name or its mentions hold are for the
 /// caller to drop.
 pub fn named_sources(text: &str, sources: &[Span], actors: &[Span], places: &[Span], file: &RuleFileRules) -> Vec<Finding> {
@@ -52,7 +53,10 @@ pub fn named_sources(text: &str, sources: &[Span], actors: &[Span], places: &[Sp
     let mut found: Vec<Finding> = Vec::new();
     for &source in sources {
         let source = after_last_title(text, source, file);
-        let name_word = |place: &Span| source.contains(*place) && place.start > source.start && !place.slice(text).contains(char::is_whitespace);
+        let name_word = |place: &Span| {
+            let word = place.slice(text);
+            source.contains(*place) && place.start > source.start && !word.contains(char::is_whitespace) && !file.in_list("countries", word)
+        };
         let placed = place_index.near(source).iter().any(|(place, _)| place.overlaps(source) && !name_word(place));
         if actor_index.overlaps(source) || placed || taken.overlaps(source) || !is_person_name(source.slice(text), file) {
             continue;
@@ -524,7 +528,8 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
     let teams = team_names(found);
     let may_be_place_word = |span: Span, rule: &str, full: &str| {
         let club = is_club(full, file) || teams.contains(full);
-        let stands_in = (rule == SHORT_NAME && club) || (rule == REPEATED_NAME && stand_ins.contains(full));
+        let short = rule == SHORT_NAME && (club || never_a_place(text, span.slice(text), full, file));
+        let stands_in = short || (rule == REPEATED_NAME && stand_ins.contains(full));
         let compound = text[span.end..].starts_with('-');
         rule == SURNAME || (stands_in && !compound && !after_place_preposition(text, span, file) && !listed_beside_place(text, span, places, stand_ins))
     };
@@ -593,6 +598,24 @@ fn written_in_lower_case(text: &str, word: &str) -> bool {
 /// The text of capture `name` of `finding`.
 fn capture_of<'f>(finding: &'f Finding, name: &str) -> Option<Span> {
     finding.captures.iter().find(|(capture, _)| capture == name).map(|(_, span)| *span)
+}
+
+/// True when an organisation's short name that is also a place's (`Sahab` of `Sahab
+/// Airways`, a town in Jordan; `Norland` of `Norland Foods`) names only the
+/// organisation in `text`: it is no country, first appears at the organisation's
+/// name, and never stands after a place preposition (`of` aside: `shares of Norland`)
+/// or `the` (`the Karoo` is a region, `the Andes` a range), nor before a hyphen (`a
+/// Norland-based firm`).
+fn never_a_place(text: &str, short: &str, full: &str, file: &RuleFileRules) -> bool {
+    let mut starts = text.match_indices(short).map(|(start, _)| start).filter(|&start| is_whole_word(text, start, start + short.len()));
+    let first_at_name = starts.next().is_some_and(|first| text[first..].starts_with(full));
+    let placed = |start: usize| {
+        let span = Span::new(start, start + short.len());
+        let before = text[..start].split_whitespace().next_back().unwrap_or_default();
+        let region = before == "the" || before == "The";
+        text[span.end..].starts_with('-') || region || (before != "of" && after_place_preposition(text, span, file))
+    };
+    first_at_name && !file.in_list("countries", short) && !text.match_indices(short).any(|(start, _)| placed(start))
 }
 
 /// The names of the teams among `found` (rule `team-by-city`).
