@@ -112,6 +112,11 @@ impl<T> SpanIndex<T> {
         self.by_start.get(from..to).unwrap_or_default()
     }
 
+    /// Every entry, by start.
+    pub fn entries(&self) -> &[(Span, T)] {
+        &self.by_start
+    }
+
     /// True when an entry overlaps `span`.
     pub fn overlaps(&self, span: Span) -> bool {
         self.near(span).iter().any(|(entry, _)| entry.overlaps(span))

@@ -346,7 +346,7 @@ const TEAM_NICKNAME: &str = "nickname";
 fn team<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules, places: &SpanIndex<()>) -> Option<Candidate<'r>> {
     let index = candidate.captures.iter().position(|(name, _)| *name == "name")?;
     let name = candidate.captures[index].1;
-    let place = places.near(name).iter().map(|(place, _)| *place).filter(|place| name.contains(*place) && place.end < name.end).min_by_key(|place| place.start)?;
+    let place = team_place(text, name, places)?;
     let nickname = Span::new(place.end, name.end).trimmed(text);
     let words: Vec<&str> = nickname.slice(text).split_whitespace().collect();
     let last = words.last()?;
@@ -371,13 +371,39 @@ fn team<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules, plac
     Some(candidate)
 }
 
+/// The place a team's `name` starts with: the first found place inside it that a word
+/// follows, else the first and longest run of its words that the text names as a place
+/// elsewhere (`the Campbelltown Ironbarks`, where `in Campbelltown` is a found town
+/// and its mention beside `Ironbarks` is not).
+fn team_place(text: &str, name: Span, places: &SpanIndex<()>) -> Option<Span> {
+    let inside = places.near(name).iter().map(|(place, _)| *place).filter(|place| name.contains(*place) && place.end < name.end).min_by_key(|place| place.start);
+    inside.or_else(|| {
+        let slice = name.slice(text);
+        let words: Vec<Span> = slice
+            .split_whitespace()
+            .map(|word| {
+                let start = name.start + (word.as_ptr() as usize - slice.as_ptr() as usize);
+                Span::new(start, start + word.len())
+            })
+            .collect();
+        let named = |run: &str| places.entries().iter().any(|(place, _)| place.slice(text) == run);
+        words.iter().enumerate().find_map(|(first, start)| {
+            words[first..words.len() - 1].iter().rev().map(|end| Span::new(start.start, end.end)).find(|run| named(run.slice(text)))
+        })
+    })
+}
+
 /// The end of the first organisation of a name joined by `and`: after the keyword
-/// that ends it, when one comes right before ` and `; else the name's end.
+/// that ends it, when one comes right before ` and ` and no `of` or `for` before it
+/// (that `and` joins what one body is of: `Institute of Water and Flood Studies`);
+/// else the name's end.
 fn first_organization_end(text: &str, name: Span, file: &RuleFileRules) -> usize {
     let slice = name.slice(text);
     for (offset, _) in slice.match_indices(" and ") {
-        let before = slice[..offset].split_whitespace().next_back().unwrap_or_default();
-        if is_organization_keyword(file, before.trim_end_matches('.')) {
+        let head = &slice[..offset];
+        let before = head.split_whitespace().next_back().unwrap_or_default();
+        let remit = head.contains(" of ") || head.contains(" for ");
+        if !remit && is_organization_keyword(file, before.trim_end_matches('.')) {
             return name.start + offset;
         }
     }

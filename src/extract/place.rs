@@ -83,7 +83,7 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
     if !matches!(candidate.rule.matcher, Matcher::Pattern(_)) {
         return Some(candidate);
     }
-    if candidate.capture_text(TOWN, text).is_some_and(|town| !file.in_list(TOWNS, town) || heads_a_longer_name(text, town)) {
+    if candidate.capture_text(TOWN, text).is_some_and(|town| !file.in_list(TOWNS, town) || heads_a_longer_name(text, town, file)) {
         return None;
     }
     let mut span = candidate.span;
@@ -305,11 +305,16 @@ fn finding(text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> Optio
 }
 
 /// True when `name` stands, as a whole word, right before another capitalised word
-/// somewhere in `text`: there it is the first word of a longer name.
-fn heads_a_longer_name(text: &str, name: &str) -> bool {
+/// somewhere in `text`: there it is the first word of a longer name (`Redbank
+/// Minerals`), unless that word is one of the vocabulary `town-body` (`Grindavik Town
+/// Council` is the town's) or `the` comes before (`the Campbelltown Ironbarks`, a team
+/// named after the town).
+fn heads_a_longer_name(text: &str, name: &str, file: &RuleFileRules) -> bool {
     text.match_indices(name).any(|(start, _)| {
         let span = Span::new(start, start + name.len());
-        is_whole_word(text, span.start, span.end) && word_after(text, span).is_some_and(is_capitalised)
+        let other_name = |word: &str| is_capitalised(word) && !file.vocabulary.contains("town-body", word);
+        let after_the = word_before(text, span).is_some_and(|word| word == "the" || word == "The");
+        is_whole_word(text, span.start, span.end) && word_after(text, span).is_some_and(other_name) && !after_the
     })
 }
 
