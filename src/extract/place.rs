@@ -212,12 +212,15 @@ fn listed_with_places(text: &str, found: &[Finding], file: &RuleFileRules, block
 }
 
 /// True when a list member can name a town: a capital and a lower-case letter, not
-/// possessive, not a nationality word, not starting with a given name (`Peter Okafor`).
+/// possessive, not a nationality word, not a given name and more (`Peter Okafor`; a
+/// given name alone is no person's name: `in Perth, Melbourne and Darwin`).
 fn is_town_like(name: &str, file: &RuleFileRules) -> bool {
     let mut chars = name.chars();
     let shaped = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
-    let first = name.split_whitespace().next().unwrap_or_default();
-    shaped && !is_possessive(name) && !file.in_list(DEMONYMS, name) && !file.in_list(FIRST_NAMES, first)
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let person = file.in_list(FIRST_NAMES, first) && words.next().is_some();
+    shaped && !is_possessive(name) && !file.in_list(DEMONYMS, name) && !person
 }
 
 /// True when a place follows `member` after `in`, `at` or `from`: a person placed
