@@ -210,12 +210,15 @@ impl Input<'_> {
             .filter(|c| !used_cues.overlaps(c.core()) && !quoted.overlaps(c.core()))
             .filter_map(|c| self.refine(c))
             .collect();
-        distinct_cues(candidates, self.sentences)
+        let tags: Vec<(Span, Tag)> = distinct_cues(candidates, self.sentences)
             .iter()
-            .filter_map(|candidate| {
-                let content = candidate.capture("content")?.trimmed(self.text);
-                let content = trim_final_period(self.text, content);
-                Some(self.finding(&tag(candidate, self.text)?, content, false))
+            .filter_map(|candidate| Some((candidate.capture("content")?.trimmed(self.text), tag(candidate, self.text)?)))
+            .collect();
+        tags.iter()
+            .map(|(content, tag)| {
+                let own_cues: Vec<Span> = tags.iter().filter(|(_, other)| other.source == tag.source).map(|(_, other)| other.cue).collect();
+                let content = trim_final_period(self.text, before_next_cue(self.text, *content, &own_cues));
+                self.finding(tag, content, false)
             })
             .collect()
     }
@@ -329,6 +332,22 @@ fn name_of(finding: &Finding) -> Option<String> {
         Fields::Place(place) => Some(place.name.clone()),
         _ => None,
     }
+}
+
+/// `content` up to the first of `cues` (the same speaker's) inside it that `and` or
+/// `but` joins to it, the speaker's next statement (`said the government would respect the ruling` of
+/// `… said the government would respect the ruling but warned that …`, whose `warned`
+/// is a finding of its own); all of `content` when there is none.
+fn before_next_cue(text: &str, content: Span, cues: &[Span]) -> Span {
+    let joined_before = |cue: &Span| {
+        let mut before = text[content.start..cue.start].trim_end();
+        for adverb in [" also", " later", " then"] {
+            before = before.strip_suffix(adverb).unwrap_or(before);
+        }
+        let head = before.strip_suffix(" and").or_else(|| before.strip_suffix(" but"))?;
+        Some(Span::new(content.start, content.start + head.trim_end_matches(',').len()).trimmed(text))
+    };
+    cues.iter().filter(|cue| content.contains(**cue) && cue.start > content.start).filter_map(joined_before).find(|head| !head.is_empty()).unwrap_or(content)
 }
 
 fn tag(candidate: &Candidate, text: &str) -> Option<Tag> {
