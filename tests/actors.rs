@@ -67,6 +67,8 @@ fn an_organisation_is_mentioned_by_its_first_word_alone() {
     assert!(!fired(&found, "actors/short-name"), "part of a longer name, or a general word: {found:?}");
     let found = actors("The Berrien County Health Department reported cases in Berrien on Monday.");
     assert!(!fired(&found, "actors/short-name"), "a place before a place word: {found:?}");
+    let found = actors("Teachers marched in Córdoba and Mendoza. The Mendoza Public Employees' Association said 9,000 marched.");
+    assert!(!fired(&found, "actors/short-name"), "joined to a place by `and`: {found:?}");
 }
 
 #[test]

@@ -353,7 +353,8 @@ fn team<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules, plac
     let team = Span::new(place.start, name.end);
     let denied = file.vocabulary.contains("not-a-team-name", last) || is_organization_keyword(file, last);
     let after_the = word_before(text, team).is_some_and(|word| word == "the" || word == "The");
-    let longer = text[team.end..].trim_start().split_whitespace().take(2).collect::<Vec<_>>();
+    // A plural's apostrophe does not end the name (`Education Workers' Union`).
+    let longer = text[team.end..].trim_start_matches(['\'', '\u{2019}']).split_whitespace().take(2).collect::<Vec<_>>();
     let runs_on = match longer.as_slice() {
         [next, ..] if is_capitalised(next) => true,
         [joiner, next] => matches!(*joiner, "and" | "of" | "&" | "for") && is_capitalised(next),
@@ -441,6 +442,22 @@ fn listed_beside_place(text: &str, span: Span, places: &SpanIndex<()>, stand_ins
             None
         };
         gap.is_some_and(|gap| LIST_JOINERS.contains(&gap.trim())) && !stand_ins.contains(place.slice(text))
+    })
+}
+
+/// True when `and` or `or` joins `span` to a found place right before or after it
+/// (`Córdoba and Mendoza`, `Mendoza or Salta`).
+fn joined_to_place(text: &str, span: Span, places: &SpanIndex<()>) -> bool {
+    let around = Span::new(span.start.saturating_sub(LIST_GAP), (span.end + LIST_GAP).min(text.len()));
+    places.near(around).iter().any(|(place, _)| {
+        let gap = if place.end <= span.start {
+            text.get(place.end..span.start)
+        } else if place.start >= span.end {
+            text.get(span.end..place.start)
+        } else {
+            None
+        };
+        gap.is_some_and(|gap| matches!(gap.trim(), "and" | "or" | ", and" | ", or"))
     })
 }
 
@@ -569,8 +586,13 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
     for ((surface, full, actor_type, rule), starts) in forms.iter().zip(occurrences(text, &surfaces)) {
         for start in starts {
             let span = Span::new(start, start + surface.len());
+            // A short name joined by `and` or `or` to a found place (`Córdoba and
+            // Mendoza`) names a town, unless the name is a club's, whose town names it
+            // elsewhere. (After a place preposition it may still be the organisation: `a
+            // stake in Corrow`.)
+            let listed = || !is_club(full, file) && !teams.contains(full.as_str()) && joined_to_place(text, span, places);
             let in_longer_name = match *rule {
-                SHORT_NAME => beside_capitalised(text, span),
+                SHORT_NAME => beside_capitalised(text, span) || listed(),
                 KEYWORD_NAME => !after_the(text, span) || word_after(text, span).is_some_and(is_capitalised),
                 _ => false,
             };

@@ -29,7 +29,11 @@ pub fn parse(text: &str, vocabulary: &Vocabulary) -> Option<Number> {
     let mut vague = false;
     let mut seen = false;
     let mut sign = 1.0;
+    let mut before: [String; 2] = Default::default();
     for token in tokens(text) {
+        // "two and a half": the fraction adds to the number, it does not take a part of it.
+        let added_fraction = current.is_some() && before[0] == "and" && matches!(before[1].as_str(), "a" | "an");
+        before = [std::mem::take(&mut before[1]), token.clone()];
         if let Some(value) = lookup(vocabulary, "sign", &token).filter(|_| !seen) {
             sign *= value;
             continue;
@@ -46,7 +50,11 @@ pub fn parse(text: &str, vocabulary: &Vocabulary) -> Option<Number> {
         } else if let Some(value) = lookup(vocabulary, "scale", &token) {
             total += scale(&mut current, &mut fraction, value);
         } else if let Some(value) = lookup(vocabulary, "fraction", &token) {
-            fraction = Some(current.take().unwrap_or(1.0) * value);
+            if added_fraction {
+                current = current.map(|whole| whole + value);
+            } else {
+                fraction = Some(current.take().unwrap_or(1.0) * value);
+            }
         } else if let Some(value) = lookup(vocabulary, "number", &token).or_else(|| lookup(vocabulary, "times", &token)) {
             current = Some(current.unwrap_or(0.0) + value);
         } else if JOINERS.contains(&token.as_str()) {
@@ -145,6 +153,9 @@ mod tests {
         assert_eq!(value("two hundred thousand"), Some(200_000.0));
         assert_eq!(value("hundreds"), Some(100.0));
         assert_eq!(value("a dozen"), Some(12.0));
+        assert_eq!(value("two and a half"), Some(2.5));
+        assert_eq!(value("two-and-a-half"), Some(2.5));
+        assert_eq!(value("one and a half million"), Some(1_500_000.0));
     }
 
     #[test]
