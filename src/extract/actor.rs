@@ -38,7 +38,7 @@ const SHORT_NAME: &str = "short-name";
 /// organisation keyword after `the` (`the Alliance` of `Atlantic Alliance`).
 const KEYWORD_NAME: &str = "keyword-name";
 
-/// Persons named only as the source of an attribution ("Tanvir Hossain, a hydrologist,
+/// Persons named only as the source of an attribution ("Moinul Hossain, a hydrologist,
 /// said"), with their other mentions: two to four capitalised name words, none an
 /// organisation keyword, the first not a sentence starter, overlapping no found actor,
 /// and no found place but one-word places after the first word that are no country,
@@ -715,12 +715,14 @@ fn names_person(found: &[Finding], word: &str) -> bool {
 /// The first of two family names after a given name, which Spanish and Portuguese
 /// names go by alone (`Amezcua` of `Rodrigo Amezcua Villalobos`): the middle word of a
 /// three-word name that opens with a given name, when it is no given name itself
-/// (`Mary Jane Smith`) nor an initial.
+/// (`Mary Jane Smith`), no initial and no word of the vocabulary `middle-name`
+/// (`Singh` of `Harjit Singh Bains`).
 fn first_of_two_surnames<'n>(words: &[&'n str], file: &RuleFileRules) -> Option<&'n str> {
     let [given, middle, _] = words else { return None };
     let initial = middle.ends_with('.') || middle.chars().count() == 1;
     let named = file.in_list("first-names", given) && !file.in_list("first-names", middle);
-    (named && !initial && is_capitalised(middle) && !file.vocabulary.contains("not-a-surname", middle)).then_some(*middle)
+    let not_family = file.vocabulary.contains("not-a-surname", middle) || file.vocabulary.contains("middle-name", middle);
+    (named && !initial && is_capitalised(middle) && !not_family).then_some(*middle)
 }
 
 /// (surface to look for, full name, actor type, rule id) for every found name.
