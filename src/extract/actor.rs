@@ -8,8 +8,9 @@
 //! ("SpaceX, Blue Origin and Ceres Robotics") as organisations (rule
 //! `actors/listed-with-organization`); then every other whole-word mention of a found
 //! name, of a person's surname alone (also the first of two after a given name:
-//! `Amezcua` of `Rodrigo Amezcua Villalobos`), of an organisation's first word alone and of its
-//! last word, a keyword, after `the`, as a finding of its own (rules
+//! `Amezcua` of `Rodrigo Amezcua Villalobos`), of an organisation's first word alone
+//! (a team's place or nickname: `Seattle`, `the Chargers`) and of its last word, a
+//! keyword, after `the`, as a finding of its own (rules
 //! `actors/repeated-name`, `actors/surname`, `actors/short-name` and
 //! `actors/keyword-name`), linked to the full name. After the
 //! attributions, [`named_sources`] turns sources that read as persons' names into
@@ -330,8 +331,10 @@ pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules
 /// The flag of a rule whose name is a team's: a place, then a capitalised plural.
 const TEAM: &str = "team";
 
-/// The captures a team's candidate gets: its place and its nickname.
+/// The capture a team's candidate gets for its place (`Chennai`).
 const TEAM_PLACE: &str = "city";
+
+/// The capture a team's candidate gets for its nickname (`Chargers`).
 const TEAM_NICKNAME: &str = "nickname";
 
 /// A team named by its place and a plural (rule `team-by-city`): the name, cut to start
@@ -432,24 +435,20 @@ const LIST_JOINERS: [&str; 7] = [",", "and", ", and", "or", ", or", "/", "&"];
 /// else (`four countries (Portugal, England, Italy and Spain)`): a list of places names
 /// places, although a country of it was a team elsewhere in the text.
 fn listed_beside_place(text: &str, span: Span, places: &SpanIndex<()>, stand_ins: &BTreeSet<String>) -> bool {
-    let around = Span::new(span.start.saturating_sub(LIST_GAP), (span.end + LIST_GAP).min(text.len()));
-    places.near(around).iter().any(|(place, _)| {
-        let gap = if place.end <= span.start {
-            text.get(place.end..span.start)
-        } else if place.start >= span.end {
-            text.get(span.end..place.start)
-        } else {
-            None
-        };
-        gap.is_some_and(|gap| LIST_JOINERS.contains(&gap.trim())) && !stand_ins.contains(place.slice(text))
-    })
+    places_beside(text, span, places).any(|(place, gap)| LIST_JOINERS.contains(&gap.trim()) && !stand_ins.contains(place.slice(text)))
 }
 
 /// True when `and` or `or` joins `span` to a found place right before or after it
 /// (`Córdoba and Mendoza`, `Mendoza or Salta`).
 fn joined_to_place(text: &str, span: Span, places: &SpanIndex<()>) -> bool {
+    places_beside(text, span, places).any(|(_, gap)| matches!(gap.trim(), "and" | "or" | ", and" | ", or"))
+}
+
+/// The found places within [`LIST_GAP`] before or after `span`, each with the text
+/// between it and `span`.
+fn places_beside<'t>(text: &'t str, span: Span, places: &'t SpanIndex<()>) -> impl Iterator<Item = (Span, &'t str)> {
     let around = Span::new(span.start.saturating_sub(LIST_GAP), (span.end + LIST_GAP).min(text.len()));
-    places.near(around).iter().any(|(place, _)| {
+    places.near(around).iter().filter_map(move |(place, _)| {
         let gap = if place.end <= span.start {
             text.get(place.end..span.start)
         } else if place.start >= span.end {
@@ -457,7 +456,7 @@ fn joined_to_place(text: &str, span: Span, places: &SpanIndex<()>) -> bool {
         } else {
             None
         };
-        gap.is_some_and(|gap| matches!(gap.trim(), "and" | "or" | ", and" | ", or"))
+        Some((*place, gap?))
     })
 }
 
@@ -564,10 +563,11 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
         covered.insert(finding.span);
     }
     // A surname may be a whole place word (`Salcedo` is also a town), and so may a
-    // club's short name where no place preposition comes before it and no hyphen
-    // after it (`Tucson came back`, not `in Tucson` nor `a Tucson-based firm`); but no mention may be part of a longer place, and a
-    // repeated full name is never a place. A place inside a mention is part of the
-    // name (`Bello` of the surname `Adeyemi-Bello`).
+    // club's or team's short name where no place preposition comes before it and no
+    // hyphen after it (`Tucson came back`, not `in Tucson` nor `a Tucson-based firm`),
+    // and an organisation's the text never uses as a place; but no mention may be part
+    // of a longer place, and a repeated full name is never a place. A place inside a
+    // mention is part of the name (`Bello` of the surname `Adeyemi-Bello`).
     let teams = team_names(found);
     let may_be_place_word = |span: Span, rule: &str, full: &str| {
         let club = is_club(full, file) || teams.contains(full);
@@ -643,8 +643,8 @@ fn written_in_lower_case(text: &str, word: &str) -> bool {
     text.match_indices(lower.as_str()).any(|(start, found)| is_whole_word(text, start, start + found.len()))
 }
 
-/// The text of capture `name` of `finding`.
-fn capture_of<'f>(finding: &'f Finding, name: &str) -> Option<Span> {
+/// The span of capture `name` of `finding`.
+fn capture_of(finding: &Finding, name: &str) -> Option<Span> {
     finding.captures.iter().find(|(capture, _)| capture == name).map(|(_, span)| *span)
 }
 
@@ -655,15 +655,15 @@ fn capture_of<'f>(finding: &'f Finding, name: &str) -> Option<Span> {
 /// or `the` (`the Karoo` is a region, `the Andes` a range), nor before a hyphen (`a
 /// Norland-based firm`).
 fn never_a_place(text: &str, short: &str, full: &str, file: &RuleFileRules) -> bool {
-    let mut starts = text.match_indices(short).map(|(start, _)| start).filter(|&start| is_whole_word(text, start, start + short.len()));
-    let first_at_name = starts.next().is_some_and(|first| text[first..].starts_with(full));
+    let starts: Vec<usize> = text.match_indices(short).map(|(start, _)| start).filter(|&start| is_whole_word(text, start, start + short.len())).collect();
+    let first_at_name = starts.first().is_some_and(|&first| text[first..].starts_with(full));
     let placed = |start: usize| {
         let span = Span::new(start, start + short.len());
         let before = text[..start].split_whitespace().next_back().unwrap_or_default();
         let region = before == "the" || before == "The";
         text[span.end..].starts_with('-') || region || (before != "of" && after_place_preposition(text, span, file))
     };
-    first_at_name && !file.in_list("countries", short) && !text.match_indices(short).any(|(start, _)| placed(start))
+    first_at_name && !file.in_list("countries", short) && !starts.iter().any(|&start| placed(start))
 }
 
 /// The names of the teams among `found` (rule `team-by-city`).

@@ -335,9 +335,9 @@ fn name_of(finding: &Finding) -> Option<String> {
 }
 
 /// `content` up to the first of `cues` (the same speaker's) inside it that `and` or
-/// `but` joins to it, the speaker's next statement (`said the government would respect the ruling` of
-/// `… said the government would respect the ruling but warned that …`, whose `warned`
-/// is a finding of its own); all of `content` when there is none.
+/// `but` joins to it, the speaker's next statement (`said the government would respect
+/// the ruling` of `… said the government would respect the ruling but warned that …`,
+/// whose `warned` is a finding of its own); all of `content` when there is none.
 fn before_next_cue(text: &str, content: Span, cues: &[Span]) -> Span {
     let joined_before = |cue: &Span| {
         let mut before = text[content.start..cue.start].trim_end();

@@ -28,7 +28,7 @@ use crate::span::Span;
 const RAREST_NEEDED: usize = 2;
 
 /// A factor set of more strings than this is a word list (the given names before a
-/// surname, the titles before a name): the pass, which ignores ASCII case, would hit
+/// surname, the nationality words, the towns before a region): the pass, which ignores ASCII case, would hit
 /// it every few bytes (`al`, `ed`, `jo` are in every other word) and its automaton
 /// would hold most of the prefilter's memory (the actors' file's shrinks from 31 MB
 /// to 2 MB without them), so such a rule (four of the built-in ones) is tried as one
