@@ -19,7 +19,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::matching::{self, is_whole_word, Candidate};
-use super::mentions::{beside_capitalised, is_capitalised, list_members, occurrences, word_after, word_before};
+use super::mentions::{after_the, beside_capitalised, is_capitalised, list_members, occurrences, word_after};
 use crate::ruleset::pattern::Window;
 use super::{Finding, MEMBERS_OF_LIST};
 use crate::claim::{ActorFields, Fields};
@@ -355,7 +355,7 @@ fn team<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules, plac
     let last = words.last()?;
     let team = Span::new(place.start, name.end);
     let denied = file.vocabulary.contains("not-a-team-name", last) || is_organization_keyword(file, last);
-    let after_the = word_before(text, team).is_some_and(|word| word == "the" || word == "The");
+    let after_the = after_the(text, team);
     // A plural's apostrophe does not end the name (`Education Workers' Union`).
     let longer = text[team.end..].trim_start_matches(['\'', '\u{2019}']).split_whitespace().take(2).collect::<Vec<_>>();
     let runs_on = match longer.as_slice() {
@@ -696,11 +696,6 @@ fn keyword_name<'w>(actor_type: &str, words: &[&'w str], file: &RuleFileRules) -
     let (&last, rest) = words.split_last()?;
     let capitalised = last.chars().next().is_some_and(char::is_uppercase) && last.chars().skip(1).all(char::is_lowercase);
     (actor_type == "organization" && !rest.is_empty() && capitalised && last.len() >= 4 && file.in_list("organization-keywords", last)).then_some(last)
-}
-
-/// True when `the` or `The` stands right before `span`.
-fn after_the(text: &str, span: Span) -> bool {
-    word_before(text, span).is_some_and(|word| word == "the" || word == "The")
 }
 
 /// True when `word` is a word of a person's name among `found`

@@ -30,6 +30,11 @@ pub fn word_after(text: &str, span: Span) -> Option<&str> {
     Some(after.split(' ').next().unwrap_or(after))
 }
 
+/// True when `the` or `The` stands right before `span`, one space apart.
+pub fn after_the(text: &str, span: Span) -> bool {
+    word_before(text, span).is_some_and(|word| word == "the" || word == "The")
+}
+
 /// True when `word` starts with a capital letter.
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

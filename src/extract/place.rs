@@ -32,7 +32,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::actor::is_possessive;
 use super::matching::{self, is_whole_word, Candidate};
-use super::mentions::{is_capitalised, list_members, occurrences, word_after, word_before};
+use super::mentions::{after_the, is_capitalised, list_members, occurrences, word_after, word_before};
 use super::{Finding, MEMBERS_OF_LIST};
 use crate::claim::{Fields, PlaceFields};
 use crate::ruleset::pattern::Window;
@@ -316,8 +316,7 @@ fn heads_a_longer_name(text: &str, name: &str, file: &RuleFileRules) -> bool {
     text.match_indices(name).any(|(start, _)| {
         let span = Span::new(start, start + name.len());
         let other_name = |word: &str| is_capitalised(word) && !file.vocabulary.contains("town-body", word);
-        let after_the = word_before(text, span).is_some_and(|word| word == "the" || word == "The");
-        is_whole_word(text, span.start, span.end) && word_after(text, span).is_some_and(other_name) && !after_the
+        is_whole_word(text, span.start, span.end) && word_after(text, span).is_some_and(other_name) && !after_the(text, span)
     })
 }
 
