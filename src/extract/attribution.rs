@@ -231,7 +231,7 @@ impl Input<'_> {
     /// follows `according to` is the source, prepositions and all), ends in a word of `not-source-end`
     /// or a possessive, or starts inside a contraction (the `ve` of `I’ve`); refuse
     /// content that starts with a word of `not-content-start` (`earlier`: no statement)
-    /// or is only a time (`on Wednesday`), and a source a `where` or `when` clause
+    /// or is only a time (`on Wednesday`) or a frame (`In a statement`), and a source a `where` or `when` clause
     /// follows (the speaker is in the clause).
     fn refine<'r>(&self, mut candidate: Candidate<'r>) -> Option<Candidate<'r>> {
         let index = candidate.captures.iter().position(|(name, _)| *name == "source")?;
@@ -257,6 +257,7 @@ impl Input<'_> {
             || self.text[..source.start].ends_with(['\'', '\u{2019}'])
             || content_start.is_some_and(|word| in_list("not-content-start", word))
             || content.is_some_and(is_time_only)
+            || content.is_some_and(|content| self.is_frame_only(content))
             || opens_where_clause(&self.text[source.end..])
             || !is_lone_source(slice, &self.file.vocabulary);
         if refused {
@@ -264,6 +265,15 @@ impl Input<'_> {
         }
         candidate.captures[index].1 = source;
         Some(candidate)
+    }
+
+    /// True for content of at most four words that opens with a word of the list
+    /// `frame-openers`: a frame around what was said, not a statement (`In a
+    /// statement`, before `, the coastguard said the boat …`).
+    fn is_frame_only(&self, content: &str) -> bool {
+        let mut words = content.split_whitespace();
+        let opens_frame = words.next().is_some_and(|word| self.file.in_list("frame-openers", &word.to_lowercase()));
+        opens_frame && words.count() < 4
     }
 
     fn finding(&self, tag: &Tag, content: Span, direct: bool) -> Finding {
