@@ -133,13 +133,20 @@ fn extract_matched<'r>(document: Input<'_>, rules: &'r ClaimRules, matched: Vec<
 /// Drop the places that lie inside an actor's name or are one of its mentions: a place
 /// word inside a longer proper name (`Norland` of `Norland Foods Inc.`, the town
 /// `Salcedo` of `Ruby Salcedo` and her later mentions) is no place. A place joined by
-/// a hyphen (`Madrid-based`) is the base of a compound and stays.
+/// a hyphen to a word in lower case (`Madrid-based`) is the base of a compound and
+/// stays; joined to a capital, it is part of a name (the `Bello` of `Aisha Bello-Kuti`).
 fn drop_places_inside(text: &str, findings: &mut Vec<(ClaimKind, Finding)>, actors: &[Finding]) {
     let actors = SpanIndex::new(actors.iter().map(|actor| (actor.span, ())));
     findings.retain(|(kind, finding)| {
         let inside = || actors.near(finding.span).iter().any(|(actor, _)| actor.contains(finding.span));
-        *kind != ClaimKind::Place || text[finding.span.end..].starts_with('-') || !inside()
+        *kind != ClaimKind::Place || bases_a_compound(text, finding.span) || !inside()
     });
+}
+
+/// True when the word at `span` is joined by a hyphen to a word in lower case after it
+/// (`Madrid-based`, `Paris-bound`).
+fn bases_a_compound(text: &str, span: Span) -> bool {
+    text[span.end..].strip_prefix('-').is_some_and(|rest| rest.starts_with(char::is_lowercase))
 }
 
 fn source_span(finding: &Finding) -> Option<Span> {

@@ -213,7 +213,7 @@ fn listed_with_places(text: &str, found: &[Finding], file: &RuleFileRules, block
 
 /// True when a list member can name a town: a capital and a lower-case letter, not
 /// possessive, not a nationality word, not a given name and more (`Peter Okafor`; a
-/// given name alone is no person's name: `in Perth, Melbourne and Darwin`).
+/// given name alone is no person's name: `in Dallas, Houston and Tyler`).
 fn is_town_like(name: &str, file: &RuleFileRules) -> bool {
     let mut chars = name.chars();
     let shaped = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);

@@ -425,6 +425,9 @@ def build_places(first_names, surnames, demonyms, town_surnames, report=False):
         for s in {nm, fold(nm), comma_below(nm) if romanian else nm, without_admin_suffix(nm)}:
             by_surface[s].append(c)
 
+    # State and provincial capitals are kept although named like a person or a word.
+    state_capitals = {tuple(r) for r in read_rows(os.path.join(CURATED, "state-capitals.tsv"), 2)}
+
     dropped = defaultdict(list)
     kept = []
     for s, group in by_surface.items():
@@ -450,6 +453,8 @@ def build_places(first_names, surnames, demonyms, town_surnames, report=False):
             reason = "form"
         elif s in demonym_set or s in blockers:
             reason = "collides"
+        elif (name, best["countrycode"]) in state_capitals:
+            reason = None             # a state capital (Jackson, Helena, Darwin)
         elif len(toks) == 1:
             z = word_zipf(s)
             named = s in first_set or s in surname_set
