@@ -43,3 +43,10 @@ fn a_one_word_town_inside_a_longer_name_is_no_place() {
     assert!(!texts.contains(&"Cerro") && !texts.contains(&"Glan"), "{texts:?}");
     assert!(texts.contains(&"Newport") && texts.contains(&"Tigre"), "a town alone stays a place: {texts:?}");
 }
+
+#[test]
+fn a_place_joined_to_a_capital_inside_a_name_is_no_place() {
+    let found = places("Justice Aisha Bello-Kuti adjourned the case. Agence France-Presse reported it. A Madrid-based lender, Banco Ferrer, said so.");
+    assert!(!found.iter().any(|(t, _, _)| t == "Bello" || t == "France"), "a place word joined to a capital inside a name: {found:?}");
+    assert!(found.iter().any(|(t, _, _)| t == "Madrid"), "the base of a compound stays a place: {found:?}");
+}
