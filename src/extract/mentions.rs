@@ -4,7 +4,7 @@
 //! where it starts at word starts, in one pass over the text; and whether a
 //! capitalised word stands right beside a span (then it is part of a longer name).
 //! Used by the actors (surnames, short names) and the places (a place named once by
-//! its context, `the island of Kythnos`, is a place wherever else the text names it);
+//! its context, `the island of Sifnos`, is a place wherever else the text names it);
 //! and the members of a list of names (`Newport, Cwmbran and Abergavenny`).
 
 use std::collections::BTreeMap;

@@ -14,7 +14,7 @@
 //! (`PONTA DELGADA` → Ponta Delgada, city; `Oro Valley` → city). A `kind` capture gives the
 //! type through the vocabulary `place-kind` (`the village of Limni` → city). A place
 //! found by a rule that sets `every-mention` (a name placed by its context, `the island
-//! of Kythnos`) is also a place wherever else the text names it, as a word of its own, not
+//! of Sifnos`) is also a place wherever else the text names it, as a word of its own, not
 //! beside another capitalised word and not where an exclusion rule matched (rule
 //! `places/other-mention`), and so is the name without its leading kind word, a rule's
 //! `bare` capture (`Galibier` of `Col du Galibier`). So is the acronym a place of several words is defined with,
@@ -234,8 +234,8 @@ fn is_placed(text: &str, member: Span) -> bool {
 
 /// Every other mention of the `named` surfaces: a whole word, no part of a place found
 /// or of a longer name (a capitalised word beside it that is not a `leading-word`:
-/// `Bundelkhand Mutual`, but `In Kythnos`), and not where an exclusion rule of the naming
-/// rule's priority or higher matched (`University of Kythnos`).
+/// `Bundelkhand Mutual`, but `In Sifnos`), and not where an exclusion rule of the naming
+/// rule's priority or higher matched (`University of Sifnos`).
 fn other_mentions(text: &str, named: &BTreeMap<&str, (PlaceFields, i32)>, found: &[Finding], file: &RuleFileRules, blocked: &[(Span, i32)]) -> Vec<Finding> {
     let blocked = SpanIndex::new(blocked.iter().copied());
     let mut covered = DisjointSpans::default();
@@ -278,7 +278,7 @@ fn in_longer_name(text: &str, span: Span, file: &RuleFileRules) -> bool {
 }
 
 /// The capitalised word right before `span` that is not a `leading-word` (`Ysbyty` of
-/// `Ysbyty Glan`, not `In` of `In Kythnos`).
+/// `Ysbyty Glan`, not `In` of `In Sifnos`).
 fn name_word_before<'t>(text: &'t str, span: Span, file: &RuleFileRules) -> Option<&'t str> {
     word_before(text, span).filter(|word| is_capitalised(word) && !file.vocabulary.contains("leading-word", word))
 }
