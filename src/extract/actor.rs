@@ -582,8 +582,20 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
             place.overlaps(span) && !inside && (*place != span || !may_be_place_word(span, rule, full))
         })
     };
+    // An organisation's short name that is also a place the text names as a place
+    // (`Lahore` of `Lahore High Court`, where the text says `in Lahore`) is the place's
+    // wherever it stands alone (`Lahore's Mall Road`), unless the organisation is a club
+    // or team, whose town stands for it.
+    let place_names: BTreeSet<&str> = places.entries().iter().map(|(span, _)| span.slice(text)).collect();
+    let placed_short_name = |surface: &str, rule: &str, full: &str| {
+        let stand_in = is_club(full, file) || teams.contains(full);
+        rule == SHORT_NAME && !stand_in && place_names.contains(surface) && !never_a_place(text, surface, full, file)
+    };
     let mut mentions: Vec<Finding> = Vec::new();
     for ((surface, full, actor_type, rule), starts) in forms.iter().zip(occurrences(text, &surfaces)) {
+        if placed_short_name(surface, rule, full) {
+            continue;
+        }
         for start in starts {
             let span = Span::new(start, start + surface.len());
             // A short name joined by `and` or `or` to a found place (`Córdoba and
