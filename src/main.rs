@@ -24,10 +24,10 @@ fn main() {
 /// automata grow as new text is read, freeing their old tables; by default mimalloc
 /// returns such memory to the system a second later, and on a machine with
 /// transparent huge pages every later reuse then makes the kernel clear a fresh 2 MB
-/// page. On a folder of new articles this makes a third as many page faults, and
-/// removes the runs that spent more than a second of system time on them (README,
-/// Performance). A run is one process whose memory peaks with its automata anyway:
-/// holding on to freed memory raises the peak by a few per cent.
+/// page. On a folder of new articles this makes a third as many page faults and, in
+/// most runs, less system time (README, Performance). A run is one process whose
+/// memory peaks with its automata anyway: holding on to freed memory raises the peak by
+/// a few per cent.
 fn keep_freed_memory() {
     // SAFETY: `mi_option_set` stores an integer option; mimalloc allows it at any time
     // and reads the purge delay each time it considers purging.

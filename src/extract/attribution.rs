@@ -231,8 +231,8 @@ impl Input<'_> {
     /// follows `according to` is the source, prepositions and all), ends in a word of `not-source-end`
     /// or a possessive, or starts inside a contraction (the `ve` of `I’ve`); refuse
     /// content that starts with a word of `not-content-start` (`earlier`: no statement)
-    /// or is only a time (`on Wednesday`) or a frame (`In a statement`), and a source a `where` or `when` clause
-    /// follows (the speaker is in the clause).
+    /// or is only a time (`on Wednesday`) or a frame (`In a statement`), and a source a
+    /// `where` or `when` clause follows (the speaker is in the clause).
     fn refine<'r>(&self, mut candidate: Candidate<'r>) -> Option<Candidate<'r>> {
         let index = candidate.captures.iter().position(|(name, _)| *name == "source")?;
         let mut source = trim_source(self.text, candidate.captures[index].1);
