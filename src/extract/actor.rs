@@ -562,17 +562,26 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
     for finding in found {
         covered.insert(finding.span);
     }
-    // A surname may be a whole place word (`Salcedo` is also a town), and so may a
-    // club's or team's short name where no place preposition comes before it and no
-    // hyphen after it (`Tucson came back`, not `in Tucson` nor `a Tucson-based firm`),
-    // and an organisation's the text never uses as a place; but no mention may be part
-    // of a longer place, and a repeated full name is never a place. A place inside a
-    // mention is part of the name (`Bello` of the surname `Adeyemi-Bello`).
     let teams = team_names(found);
+    // A club's or team's town stands for it (`Tucson came back`).
+    let town_stands_in = |full: &str| is_club(full, file) || teams.contains(full);
+    // An organisation's short name that is also a place the text names as a place
+    // (`Lahore` of `Lahore High Court`, where the text says `in Lahore`) is the place's
+    // wherever it stands alone (`Lahore's Mall Road`), unless the organisation is a club
+    // or team.
+    let place_names: BTreeSet<&str> = places.entries().iter().map(|(span, _)| span.slice(text)).collect();
+    let placed_short_name = |surface: &str, rule: &str, full: &str| {
+        rule == SHORT_NAME && !town_stands_in(full) && place_names.contains(surface) && !never_a_place(text, surface, full, file)
+    };
+    // A surname may be a whole place word (`Salcedo` is also a town), and so may a short
+    // name that `placed_short_name` left (a club's or team's, or an organisation's the
+    // text never uses as a place) where no place preposition comes before it and no
+    // hyphen after it (`Tucson came back`, not `in Tucson` nor `a Tucson-based firm`); but
+    // no mention may be part of a longer place, and a repeated full name is never a
+    // place. A place inside a mention is part of the name (`Bello` of the surname
+    // `Adeyemi-Bello`).
     let may_be_place_word = |span: Span, rule: &str, full: &str| {
-        let club = is_club(full, file) || teams.contains(full);
-        let short = rule == SHORT_NAME && (club || never_a_place(text, span.slice(text), full, file));
-        let stands_in = short || (rule == REPEATED_NAME && stand_ins.contains(full));
+        let stands_in = rule == SHORT_NAME || (rule == REPEATED_NAME && stand_ins.contains(full));
         let compound = text[span.end..].starts_with('-');
         rule == SURNAME || (stands_in && !compound && !after_place_preposition(text, span, file) && !listed_beside_place(text, span, places, stand_ins))
     };
@@ -581,15 +590,6 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
             let inside = span.contains(*place) && *place != span;
             place.overlaps(span) && !inside && (*place != span || !may_be_place_word(span, rule, full))
         })
-    };
-    // An organisation's short name that is also a place the text names as a place
-    // (`Lahore` of `Lahore High Court`, where the text says `in Lahore`) is the place's
-    // wherever it stands alone (`Lahore's Mall Road`), unless the organisation is a club
-    // or team, whose town stands for it.
-    let place_names: BTreeSet<&str> = places.entries().iter().map(|(span, _)| span.slice(text)).collect();
-    let placed_short_name = |surface: &str, rule: &str, full: &str| {
-        let stand_in = is_club(full, file) || teams.contains(full);
-        rule == SHORT_NAME && !stand_in && place_names.contains(surface) && !never_a_place(text, surface, full, file)
     };
     let mut mentions: Vec<Finding> = Vec::new();
     for ((surface, full, actor_type, rule), starts) in forms.iter().zip(occurrences(text, &surfaces)) {
@@ -602,7 +602,7 @@ fn other_mentions(text: &str, found: &[Finding], file: &RuleFileRules, places: &
             // Mendoza`) names a town, unless the name is a club's, whose town names it
             // elsewhere. (After a place preposition it may still be the organisation: `a
             // stake in Corrow`.)
-            let listed = || !is_club(full, file) && !teams.contains(full.as_str()) && joined_to_place(text, span, places);
+            let listed = || !town_stands_in(full) && joined_to_place(text, span, places);
             let in_longer_name = match *rule {
                 SHORT_NAME => beside_capitalised(text, span) || listed(),
                 KEYWORD_NAME => !after_the(text, span) || word_after(text, span).is_some_and(is_capitalised),
