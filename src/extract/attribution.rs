@@ -14,6 +14,7 @@ use super::quotes::{self, Quotation};
 use super::{actor, first_disjoint, sentence_of, Finding};
 use crate::claim::{AttributionFields, ClaimKind, Fields, Part, Source};
 use crate::ruleset::pattern::Window;
+use crate::ruleset::prefilter::Possible;
 use crate::ruleset::{RuleFileRules, Scope, Vocabulary};
 use crate::segment::Sentence;
 use crate::span::{Span, SpanIndex};
@@ -31,6 +32,8 @@ struct Input<'a> {
     text: &'a str,
     sentences: &'a [Sentence],
     file: &'a RuleFileRules,
+    /// Which of the file's rules may match in which sentence.
+    possible: &'a Possible<'a>,
     known: &'a [(ClaimKind, Finding)],
     /// The spans of `known`, with their positions in it.
     known_spans: SpanIndex<usize>,
@@ -43,13 +46,14 @@ pub fn findings<'r>(
     text: &str,
     sentences: &[Sentence],
     file: &'r RuleFileRules,
+    possible: &Possible<'_>,
     matched: Vec<Candidate<'r>>,
     known: &[(ClaimKind, Finding)],
 ) -> Vec<Finding> {
     let known_spans = SpanIndex::new(known.iter().enumerate().map(|(position, (_, finding))| (finding.span, position)));
     let mut known_by_start: Vec<usize> = (0..known.len()).collect();
     known_by_start.sort_by_key(|position| (known[*position].1.span.start, *position));
-    let input = Input { text, sentences, file, known, known_spans, known_by_start };
+    let input = Input { text, sentences, file, possible, known, known_spans, known_by_start };
     let quotations = quotes::find(text);
     let tagged = input.tagged(&quotations);
     let reported = input.reported(matched, &quotations, &tagged);
@@ -145,15 +149,15 @@ impl Input<'_> {
         if !quotation.closed {
             return None;
         }
-        let sentence = self.sentence_span(quotation.outer.end.saturating_sub(1));
-        let window = Span::new(quotation.outer.end, sentence.end.max(quotation.outer.end));
-        self.first_tag(Scope::AfterQuote, window)
+        let sentence = sentence_of(self.sentences, quotation.outer.end.saturating_sub(1));
+        let end = self.sentence_span(quotation.outer.end.saturating_sub(1)).end;
+        self.first_tag(Scope::AfterQuote, Span::new(quotation.outer.end, end.max(quotation.outer.end)), sentence)
     }
 
     fn tag_before(&self, quotation: &Quotation) -> Option<Tag> {
-        let sentence = self.sentence_span(quotation.outer.start);
-        let start = self.previous_quotation_end(quotation, sentence.start);
-        self.first_tag(Scope::BeforeQuote, Span::new(start, quotation.outer.start))
+        let sentence = sentence_of(self.sentences, quotation.outer.start);
+        let start = self.previous_quotation_end(quotation, self.sentence_span(quotation.outer.start).start);
+        self.first_tag(Scope::BeforeQuote, Span::new(start, quotation.outer.start), sentence)
     }
 
     /// The start of the before-quote window: the sentence start, or the end of the
@@ -175,14 +179,17 @@ impl Input<'_> {
         sentence_start
     }
 
-    fn first_tag(&self, scope: Scope, window: Span) -> Option<Tag> {
+    /// The best tag of rules of `scope` in `window`, which lies inside sentence
+    /// number `sentence`.
+    fn first_tag(&self, scope: Scope, window: Span, sentence: usize) -> Option<Tag> {
         let text = Window::new(window.slice(self.text));
         let mut candidates: Vec<Candidate> = self
             .file
             .rules
             .iter()
-            .filter(|rule| rule.scope == scope && !rule.exclude)
-            .flat_map(|rule| matching::find(rule, text, window.start))
+            .enumerate()
+            .filter(|(index, rule)| rule.scope == scope && !rule.exclude && self.possible.contains(sentence, *index))
+            .flat_map(|(_, rule)| matching::find(rule, text, window.start))
             .collect();
         candidates.sort_by(|a, b| b.rule.priority.cmp(&a.rule.priority).then(b.span.len().cmp(&a.span.len())));
         candidates.into_iter().filter_map(|c| self.refine(c)).find_map(|c| tag(&c, self.text))

@@ -94,7 +94,8 @@ fn extract_matched<'r>(document: Input<'_>, rules: &'r ClaimRules, matched: Vec<
     // Where place exclusions matched: place words inside longer names (`Amphitheater at
     // Virginia Beach`), which hold no person either.
     let mut place_words: Vec<Span> = Vec::new();
-    for (file, Unvetoed { candidates, blocked }) in rules.files.iter().zip(matched) {
+    let mut attribution_possible = None;
+    for (file, Unvetoed { candidates, blocked, possible }) in rules.files.iter().zip(matched) {
         let kind_findings = match file.kind {
             ClaimKind::Count => count::findings(text, &settle(candidates, sentences, |c| count::refine(text, c, file)), file),
             ClaimKind::Place => {
@@ -110,13 +111,14 @@ fn extract_matched<'r>(document: Input<'_>, rules: &'r ClaimRules, matched: Vec<
             }
             ClaimKind::Attribution => {
                 attribution_matches = candidates;
+                attribution_possible = Some(possible);
                 continue;
             }
         };
         findings.extend(kind_findings.into_iter().map(|finding| (file.kind, finding)));
     }
-    if let Some(file) = rules.of_kind(ClaimKind::Attribution) {
-        let attributions = attribution::findings(text, sentences, file, attribution_matches, &findings);
+    if let (Some(file), Some(possible)) = (rules.of_kind(ClaimKind::Attribution), &attribution_possible) {
+        let attributions = attribution::findings(text, sentences, file, possible, attribution_matches, &findings);
         if let Some(actors) = rules.of_kind(ClaimKind::Actor) {
             let sources: Vec<Span> = attributions.iter().filter_map(source_span).collect();
             let spans = |wanted: ClaimKind| findings.iter().filter(|(kind, _)| *kind == wanted).map(|(_, f)| f.span).collect::<Vec<Span>>();
@@ -196,6 +198,9 @@ struct Unvetoed<'r> {
     candidates: Vec<Candidate<'r>>,
     /// The spans exclusion rules matched, with their priorities, in text order.
     blocked: Vec<(Span, i32)>,
+    /// Which rules of the file may match in which sentence (for the rules of
+    /// quotations' tags, searched later).
+    possible: Possible<'r>,
 }
 
 /// The `set` flag of a rule whose matches are lists of names, not claims: the kind's
@@ -267,7 +272,11 @@ impl<'r, 'w, 't> Matches<'r, 'w, 't> {
             .filter(|(number, c)| !blocked[*number].iter().any(|exclusion| exclusion.vetoes(c)))
             .map(|(_, candidate)| candidate)
             .collect();
-        Unvetoed { candidates, blocked: blocked.into_iter().flatten().map(|exclusion| (exclusion.span, exclusion.priority)).collect() }
+        Unvetoed {
+            candidates,
+            blocked: blocked.into_iter().flatten().map(|exclusion| (exclusion.span, exclusion.priority)).collect(),
+            possible: self.possible,
+        }
     }
 }
 

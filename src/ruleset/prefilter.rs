@@ -2,8 +2,9 @@
 //! where their matches can start, in one pass over the text.
 //!
 //! Input: the compiled rules of one file. Output: a [`Prefilter`] that reads a text
-//! once and names, for each of its sentences, the sentence-scope rules that may match
-//! in it. It never leaves out a rule that matches: every match of a pattern holds one
+//! once and names, for each of its sentences, the rules that may match in it: the
+//! sentence-scope rules, and the rules of a quotation's tag, whose window (the text
+//! before or after the quote marks) lies inside one sentence. It never leaves out a rule that matches: every match of a pattern holds one
 //! of the pattern's [`Factors`](super::factors) ("said", "told", … for a speech
 //! tag), and one Aho-Corasick automaton finds every factor of the file's rules, so a
 //! rule may match only in a sentence where one of its factors starts. When every match
@@ -134,7 +135,8 @@ impl Prefilter {
 fn asked_factors(rule: &CompiledRule) -> Option<(&Factors, bool)> {
     let Matcher::Pattern(pattern) = &rule.matcher else { return None };
     if rule.scope != Scope::Sentence {
-        return None;
+        // A tag's window is searched whole: only whether it may match is asked.
+        return pattern.factors().filter(|factors| is_selective(factors)).map(|factors| (factors, false));
     }
     match pattern.leading().filter(|factors| is_selective(factors)) {
         Some(leading) => Some((leading, true)),
