@@ -1,6 +1,6 @@
 //! The built-in place steps that have no rule of their own in places.toml: the other
-//! mentions of a feature's bare name, the members of a list that holds a found place,
-//! and the one-word towns that are words of a longer name.
+//! mentions of a feature's bare name and of a dateline's town, the members of a list
+//! that holds a found place, and the one-word towns that are words of a longer name.
 //!
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the places found differ from the expected (text, name, rule).
@@ -49,4 +49,12 @@ fn a_place_joined_to_a_capital_inside_a_name_is_no_place() {
     let found = places("Justice Aisha Bello-Kuti adjourned the case. Agence France-Presse reported it. A Madrid-based lender, Banco Ferrer, said so.");
     assert!(!found.iter().any(|(t, _, _)| t == "Bello" || t == "France"), "a place word joined to a capital inside a name: {found:?}");
     assert!(found.iter().any(|(t, _, _)| t == "Madrid"), "the base of a compound stays a place: {found:?}");
+}
+
+#[test]
+fn a_datelines_town_is_a_place_where_the_text_names_it_again() {
+    let found = places("BARRE, Vt. (Green Mountain Wire) — Homes flooded. In Barre, 58 homes are in the program. Barre’s manager spoke.");
+    let mentions = found.iter().filter(|(t, _, r)| t == "Barre" && r == "places/other-mention").count();
+    assert!(found.iter().any(|(t, _, r)| t == "BARRE" && r == "places/dateline"), "{found:?}");
+    assert_eq!(mentions, 2, "{found:?}");
 }

@@ -73,6 +73,8 @@ const FIRST_NAMES: &str = "first-names";
 
 /// The list of titles: a list with a member that holds one names people.
 const PERSON_TITLES: &str = "person-titles";
+/// The vocabulary of abbreviations that start a town's name (`St.`), no title in a list.
+const NAME_ABBREVIATION: &str = "name-abbreviation";
 
 /// A pattern rule's candidate without its leading words of the vocabulary
 /// `leading-word` (not written in capitals); none when nothing is left, or when its
@@ -114,7 +116,13 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
         let Some(finding) = finding(text, candidate, file) else { continue };
         if let Fields::Place(fields) = &finding.fields {
             if candidate.flag(EVERY_MENTION) {
-                named.entry(finding.span.slice(text)).or_insert_with(|| (fields.clone(), candidate.rule.priority));
+                // A name in capitals (a dateline's `BARRE`) is mentioned again in title
+                // case; in capitals it may as well be an acronym elsewhere.
+                let surface = finding.span.slice(text);
+                let mention = if is_in_capitals(surface) { title_case_in(text, surface) } else { Some(surface) };
+                if let Some(mention) = mention {
+                    named.entry(mention).or_insert_with(|| (fields.clone(), candidate.rule.priority));
+                }
                 if let Some(bare) = candidate.capture_text(BARE, text) {
                     named.entry(bare).or_insert_with(|| (fields.clone(), candidate.rule.priority));
                 }
@@ -183,7 +191,8 @@ fn is_one_word_town(text: &str, candidate: &Candidate<'_>) -> bool {
 /// The members of the lists of rules that set `members-of-list` (`in Newport, Cwmbran
 /// and Abergavenny`) that hold a found place: the members not found, not where an
 /// exclusion rule matched and that look like a town ([`is_town_like`], not
-/// [`is_placed`]) are towns, unless a member holds a title (a list of people). In text order.
+/// [`is_placed`]) are towns, unless a member holds a title (a list of people) other than
+/// an abbreviation that starts a town's name (`St. Anton`). In text order.
 fn listed_with_places(text: &str, found: &[Finding], file: &RuleFileRules, blocked: &[(Span, i32)]) -> Vec<Finding> {
     let whole = Window::new(text);
     let lists: Vec<Candidate<'_>> = file.rules.iter().filter(|rule| rule.flag(MEMBERS_OF_LIST)).flat_map(|rule| matching::find(rule, whole, 0)).collect();
@@ -195,7 +204,11 @@ fn listed_with_places(text: &str, found: &[Finding], file: &RuleFileRules, block
     let mut listed = Vec::new();
     for list in lists {
         let members = list_members(text, list.span);
-        let titled = |member: &Span| member.slice(text).split_whitespace().any(|word| file.in_list(PERSON_TITLES, word));
+        let titled = |member: &Span| {
+            let mut words = member.slice(text).split_whitespace().peekable();
+            words.next_if(|word| file.vocabulary.contains(NAME_ABBREVIATION, word));
+            words.any(|word| file.in_list(PERSON_TITLES, word))
+        };
         if !members.iter().any(|member| places.near(*member).iter().any(|(place, _)| place == member)) || members.iter().any(titled) {
             continue;
         }
@@ -325,6 +338,19 @@ fn heads_a_longer_name(text: &str, name: &str, file: &RuleFileRules) -> bool {
 fn known_row<'f>(file: &'f RuleFileRules, surface: &str) -> Option<&'f [String]> {
     let title = (!surface.chars().any(char::is_lowercase)).then(|| title_case(surface));
     file.row(GAZETTEER, title.as_deref().unwrap_or(surface)).filter(|row| row.len() >= 3)
+}
+
+/// True when `surface` has letters and none of them is in lower case.
+fn is_in_capitals(surface: &str) -> bool {
+    surface.chars().any(char::is_alphabetic) && !surface.chars().any(char::is_lowercase)
+}
+
+/// The title case of a name written in capitals (a dateline's `BARRE`), where the text
+/// writes it so (`Barre`).
+fn title_case_in<'t>(text: &'t str, surface: &str) -> Option<&'t str> {
+    let title = title_case(surface);
+    let start = text.find(&title)?;
+    (title != surface).then(|| &text[start..start + title.len()])
 }
 
 /// Each word's first letter as it is, the others in lower case (`NEW YORK` → `New York`).

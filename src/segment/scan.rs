@@ -27,6 +27,8 @@ const DATELINE_WORDS: usize = 6;
 const DATELINE_NAME_BYTES: usize = 40;
 /// Most bytes before the first dash of a block for it to be looked at as a dateline.
 const DATELINE_BYTES: usize = 96;
+/// Most bytes inside the brackets of a news agency's credit in a dateline ("(AP)").
+const CREDIT_BYTES: usize = 40;
 
 /// Split points of one block.
 pub(super) fn split_points(block: &str, rules: &SegmentRules) -> Vec<usize> {
@@ -287,6 +289,9 @@ impl<'a> Scanner<'a> {
         if class == Next::Bullet {
             return true;
         }
+        if self.credit_and_dash_follow(next) {
+            return false;
+        }
         if chars::is_address(token) {
             return matches!(class, Next::Capital | Next::Digit);
         }
@@ -306,6 +311,16 @@ impl<'a> Scanner<'a> {
             Abbreviation::MayEnd => class == Next::Capital && !self.is_intro_phrase(token_start) && !self.continuation_follows(next),
             Abbreviation::StreetOrSaint => self.follows_name(token_start) && self.abbreviation_ends(Abbreviation::MayEnd, token_start, next, class),
         }
+    }
+
+    /// True when a news agency's credit in brackets and a dateline dash follow at `next`
+    /// ("BARRE, Vt. (Green Mountain Wire) — A year"): the period ends an abbreviation of
+    /// the dateline, no sentence.
+    fn credit_and_dash_follow(&self, next: usize) -> bool {
+        let Some(inside) = self.text[next..].strip_prefix('(') else { return false };
+        let Some(close) = inside.find([')', '(', '\n']).filter(|close| inside[*close..].starts_with(')')) else { return false };
+        let after = inside[close + 1..].trim_start_matches([' ', '\t']);
+        close <= CREDIT_BYTES && after.starts_with(|c| self.rules.is_dateline_dash(c))
     }
 
     /// True when the word at `next` continues a sentence after a `may-end` abbreviation

