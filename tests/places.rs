@@ -58,3 +58,11 @@ fn a_datelines_town_is_a_place_where_the_text_names_it_again() {
     assert!(found.iter().any(|(t, _, r)| t == "BARRE" && r == "places/dateline"), "{found:?}");
     assert_eq!(mentions, 2, "{found:?}");
 }
+
+#[test]
+fn an_acronym_defined_after_another_name_is_no_place() {
+    let found = places("Senator Ana Ruiz of the Civic Renewal Party (PRC) spoke. The PRC will appeal. Talks in the Democratic Republic of the Congo (DRC) stalled. The DRC said no. The Bangsamoro Autonomous Region in Muslim Mindanao (BARMM) voted.");
+    assert!(!found.iter().any(|(t, _, _)| t == "PRC"), "a party's acronym is no country: {found:?}");
+    assert_eq!(found.iter().filter(|(t, _, _)| t == "DRC").count(), 2, "a place's acronym stays a place: {found:?}");
+    assert!(found.iter().any(|(t, _, _)| t == "BARMM"), "after words of the place's own name: {found:?}");
+}

@@ -648,6 +648,19 @@ fn short_name<'w>(text: &str, actor_type: &str, words: &[&'w str], file: &RuleFi
     (actor_type == "organization" && letters && capitalised && !general && !written_in_lower_case(text, first)).then_some(first)
 }
 
+/// An organisation's name of three words or more without the organisation word that
+/// ends it, when two capitalised words or more are left (`Pacific Shield` of `Pacific
+/// Shield Railway`, `Federal Reserve` of `Federal Reserve Bank`): the text names it so
+/// again. Not when a place's kind word would end it (`Ukerewe District` of `Ukerewe
+/// District Council` is a place), nor a link word (`Bank of`).
+fn without_ending(actor_type: &str, words: &[&str], file: &RuleFileRules) -> Option<String> {
+    let (last, stem) = words.split_last()?;
+    let capitalised = |word: &&str| word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase);
+    let ends_well = stem.last().is_some_and(|word| capitalised(word) && !file.vocabulary.contains("place-word", word) && !is_organization_keyword(file, word));
+    let keeps = actor_type == "organization" && stem.len() >= 2 && is_organization_keyword(file, last) && stem.iter().all(capitalised) && ends_well;
+    keeps.then(|| stem.join(" "))
+}
+
 /// True when `text` also writes `word` in lower case, as a whole word: then the word
 /// says something general, and alone names nothing.
 fn written_in_lower_case(text: &str, word: &str) -> bool {
@@ -772,6 +785,9 @@ fn mention_forms(text: &str, found: &[Finding], file: &RuleFileRules) -> Vec<(St
         }
         if let Some(keyword) = keyword_name(actor_type, &words, file) {
             keyword_names.entry(keyword).or_default().push(name);
+        }
+        if let Some(stem) = without_ending(actor_type, &words, file).filter(|stem| !team && !names_person(found, stem)) {
+            forms.push((stem, name.to_string(), actor_type.to_string(), SHORT_NAME));
         }
     }
     forms.extend(team_forms(text, found));

@@ -73,6 +73,9 @@ const FIRST_NAMES: &str = "first-names";
 
 /// The list of titles: a list with a member that holds one names people.
 const PERSON_TITLES: &str = "person-titles";
+/// How many words before an acronym in brackets are looked at for a word of the place's
+/// name it may stand for.
+const NAME_WORDS_BEFORE: usize = 8;
 /// The vocabulary of abbreviations that start a town's name (`St.`), no title in a list.
 const NAME_ABBREVIATION: &str = "name-abbreviation";
 
@@ -147,7 +150,40 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
         found.extend(mentions);
         found.sort_by_key(|finding| (finding.span.start, finding.span.end));
     }
+    let defined = acronyms_of_other_names(text, &found);
+    if !defined.is_empty() {
+        found.retain(|finding| !defined.contains(finding.span.slice(text)));
+    }
     found
+}
+
+/// The acronyms the text defines in brackets right after a name that is no place
+/// (`Civic Renewal Party (PRC)`): there they name that body, not the country a
+/// gazetteer alias would make of them, so no mention of them is a place. An acronym
+/// after a found place or after words of the place's own name (`Democratic Republic of
+/// the Congo (DRC)`, `Autonomous Region in Muslim Mindanao (BARMM)` for Bangsamoro)
+/// stays one.
+fn acronyms_of_other_names<'t>(text: &'t str, places: &[Finding]) -> BTreeSet<&'t str> {
+    let ends: BTreeSet<usize> = places.iter().map(|place| place.span.end).collect();
+    let mut defined = BTreeSet::new();
+    for place in places {
+        let surface = place.span.slice(text);
+        let Fields::Place(fields) = &place.fields else { continue };
+        if defined.contains(surface) || !surface.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let bracketed = format!("({surface})");
+        let own_words = |before: &str| before.split_whitespace().rev().take(NAME_WORDS_BEFORE).any(|word| fields.name.split_whitespace().any(|own| own.len() >= 3 && word == own));
+        let after_other_name = text.match_indices(&bracketed).any(|(start, _)| {
+            let name_end = text[..start].trim_end_matches(' ').len();
+            let named = name_end < start && word_before(text, Span::new(start, start)).is_some_and(is_capitalised);
+            named && !ends.contains(&name_end) && !own_words(&text[..name_end])
+        });
+        if after_other_name {
+            defined.insert(surface);
+        }
+    }
+    defined
 }
 
 /// Where the gazetteer's one-word towns among a document's candidates start and end.
