@@ -251,6 +251,7 @@ impl Input<'_> {
             source = Span::new(source.start + word.len(), source.end).trimmed(self.text);
         }
         source = without_trailing_adverbs(self.text, source, self.file);
+        source = without_trailing_place(self.text, source);
         let slice = source.slice(self.text);
         let last_word = slice.split_whitespace().next_back().unwrap_or_default();
         let content = candidate.capture_text("content", self.text);
@@ -483,6 +484,23 @@ fn without_trailing_adverbs(text: &str, mut source: Span, file: &RuleFileRules) 
             return source;
         }
         source = Span::new(source.start, source.start + rest.trim_end().len());
+    }
+}
+
+/// `source` without the place that ends it after `in` (`The Lee County Sheriff’s Office
+/// in Leesburg`, `A police spokesman in Mwanza`): the place is where the source is, not
+/// who spoke.
+fn without_trailing_place(text: &str, source: Span) -> Span {
+    let slice = source.slice(text);
+    let Some(at) = slice.rfind(" in ") else { return source };
+    let (head, place) = (&slice[..at], &slice[at + " in ".len()..]);
+    let place_words = place.split_whitespace().count();
+    let capitalised = |word: &str| word.starts_with(char::is_uppercase);
+    let names_a_place = (1..=3).contains(&place_words) && place.split_whitespace().all(capitalised);
+    if names_a_place && !head.trim().is_empty() {
+        Span::new(source.start, source.start + head.len())
+    } else {
+        source
     }
 }
 
