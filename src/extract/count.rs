@@ -12,6 +12,9 @@ use super::Finding;
 use crate::claim::{CountFields, Fields};
 use crate::ruleset::{RuleFileRules, Vocabulary};
 
+/// The longest abbreviation of a scale (`bn`, `lac`); a longer scale word is a word.
+const MOST_SCALE_ABBREVIATION: usize = 3;
+
 /// Build count findings.
 pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules) -> Vec<Finding> {
     candidates
@@ -32,8 +35,16 @@ fn fields(text: &str, candidate: &Candidate<'_>, vocabulary: &Vocabulary) -> Opt
         }
         value /= per.value;
     }
-    // A rule may set a scale for its unit (`scale = 0.01`: cents in dollars).
-    let scale = candidate.rule.set.get("scale").and_then(serde_json::Value::as_f64).unwrap_or(1.0);
+    let mut unit = unit(text, candidate, vocabulary).or_else(|| candidate.constant("unit").map(str::to_string));
+    // A rule may set a scale for its unit (`scale = 0.01`: cents in dollars); a scale
+    // word taken as the unit scales the number instead (`well over 1,200 crore.`), but
+    // not an abbreviation, which is also a unit's (`800 m`).
+    let mut scale = candidate.rule.set.get("scale").and_then(serde_json::Value::as_f64).unwrap_or(1.0);
+    let scale_word = unit.as_deref().filter(|unit| unit.len() > MOST_SCALE_ABBREVIATION).and_then(|unit| vocabulary.lookup("scale", unit));
+    if let Some(word_scale) = scale_word.and_then(|scale| scale.parse::<f64>().ok()) {
+        scale *= word_scale;
+        unit = None;
+    }
     value *= scale;
     let value_max = parse("max").map(|n| n.value * scale);
     let qualifier = if value_max.is_some() {
@@ -46,7 +57,6 @@ fn fields(text: &str, candidate: &Candidate<'_>, vocabulary: &Vocabulary) -> Opt
             .or_else(|| candidate.constant("qualifier").map(str::to_string))
             .unwrap_or_else(|| "exact".into())
     };
-    let unit = unit(text, candidate, vocabulary).or_else(|| candidate.constant("unit").map(str::to_string));
     let vague = vague || candidate.flag("vague");
     Some(CountFields { value, value_max, unit, qualifier, vague })
 }
