@@ -1,13 +1,14 @@
-//! The prefilter: which sentence rules of a file can match in which sentence, and
-//! where their matches can start, in one pass over the text.
+//! The prefilter: which rules of a file can match in which sentence, and where their
+//! matches can start, in one pass over the text.
 //!
 //! Input: the compiled rules of one file. Output: a [`Prefilter`] that reads a text
 //! once and names, for each of its sentences, the rules that may match in it: the
 //! sentence-scope rules, and the rules of a quotation's tag, whose window (the text
-//! before or after the quote marks) lies inside one sentence. It never leaves out a rule that matches: every match of a pattern holds one
-//! of the pattern's [`Factors`](super::factors) ("said", "told", … for a speech
-//! tag), and one Aho-Corasick automaton finds every factor of the file's rules, so a
-//! rule may match only in a sentence where one of its factors starts. When every match
+//! before or after the quote marks) lies inside one sentence. It never leaves out a
+//! rule that matches: every match of a pattern holds one of the pattern's
+//! [`Factors`](super::factors) ("said", "told", … for a speech tag), and one
+//! Aho-Corasick automaton finds every factor of the file's rules, so a rule may match
+//! only in a sentence where one of its factors starts. When every match
 //! of a pattern starts with one of its *leading* factors (a title, a first name, a
 //! qualifier), the pass also records where they start: the only places a match can
 //! start. A list rule, or a rule whose factors are too common to say anything, may
