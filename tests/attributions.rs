@@ -1,7 +1,7 @@
 //! The built-in attribution steps that have no rule of their own in attributions.toml:
 //! a quotation split by its tag (also after a short first stretch that ends like speech),
-//! and reported content cut before a second attribution joined on with a comma and
-//! `while`, `whereas` or `but`.
+//! reported content cut before a second attribution joined on with a comma and
+//! `while`, `whereas` or `but`, and content that is only a time or a date and a place.
 //!
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the attributions found differ from the expected (source, content).
@@ -48,4 +48,12 @@ fn a_short_first_stretch_of_a_split_quotation_is_speech_not_a_scare_quote() {
         found,
         pairs(&[("Héctor Cavazos Mora", "We welcome the jobs"), ("Héctor Cavazos Mora", "but we will not accept a contract signed behind our backs.")])
     );
+}
+
+#[test]
+fn a_date_and_a_place_are_no_statement() {
+    let found = attributions("Drummer Ana Ruiz, bassist Tom Berg, and pianist Li Wei will play together for the first time on the tour, which opens May 2nd in Tampa, Florida, and concludes October 10th in Houston, Texas.");
+    assert!(found.is_empty(), "a tour that concludes on a date says nothing: {found:?}");
+    let found = attributions("The agency said October 10th was the driest day on record.");
+    assert_eq!(found, pairs(&[("The agency", "October 10th was the driest day on record")]));
 }

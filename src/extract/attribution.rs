@@ -389,13 +389,29 @@ fn opens_where_clause(after: &str) -> bool {
     after.starts_with(", where ") || after.starts_with(", when ")
 }
 
-/// True for content that is only a time (`reported on Wednesday.`): the cue has no
-/// statement after it.
+/// True for content that is only a time (`reported on Wednesday.`), or a date and where
+/// (`concludes October 10th in Houston, Texas`): the cue has no statement after it.
 fn is_time_only(content: &str) -> bool {
     const OPENERS: [&str; 7] = ["on", "last", "this", "early", "late", "earlier", "later"];
     const TIMES: [&str; 14] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "week", "month", "year", "night", "morning", "afternoon", "evening"];
     let words: Vec<&str> = content.trim_end_matches(['.', '!', '?']).split_whitespace().collect();
-    matches!(words.as_slice(), [opener, .., time] if words.len() <= 3 && OPENERS.contains(opener) && TIMES.contains(time))
+    let time = matches!(words.as_slice(), [opener, .., time] if words.len() <= 3 && OPENERS.contains(opener) && TIMES.contains(time));
+    time || is_date_and_place(&words)
+}
+
+/// True for the words of a date, with a place after `in` or not: `October 10th`,
+/// `Oct. 10 in Houston, Texas`.
+fn is_date_and_place(words: &[&str]) -> bool {
+    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let [month, day, rest @ ..] = words else { return false };
+    let is_month = MONTHS.iter().any(|name| month.trim_end_matches('.').len() >= 3 && name.starts_with(month.trim_end_matches('.')));
+    let is_day = day.trim_end_matches([',', '.']).trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u8>().is_ok_and(|day| (1..=31).contains(&day));
+    let placed = match rest {
+        [] => true,
+        ["in", place @ ..] => !place.is_empty() && place.len() <= 4 && place.iter().all(|word| word.starts_with(char::is_uppercase)),
+        _ => false,
+    };
+    is_month && is_day && placed
 }
 
 /// True for a word in capitals, an acronym: `WHO` is no relative pronoun (`The WHO said`).
