@@ -503,9 +503,9 @@ fn without_trailing_adverbs(text: &str, mut source: Span, file: &RuleFileRules) 
     }
 }
 
-/// `source` without the place that ends it after `in` (`The Lee County Sheriff’s Office
-/// in Leesburg`, `A police spokesman in Mwanza`): the place is where the source is, not
-/// who spoke.
+/// `source` without the place or month that ends it after `in` (`The Lee County
+/// Sheriff’s Office in Leesburg`, `A police spokesman in Mwanza`, `Clark in October`):
+/// where or when the source spoke, not who.
 fn without_trailing_place(text: &str, source: Span) -> Span {
     let slice = source.slice(text);
     let Some(at) = slice.rfind(" in ") else { return source };
