@@ -641,7 +641,7 @@ fn short_name<'w>(text: &str, actor_type: &str, words: &[&'w str], file: &RuleFi
         return None;
     }
     let letters = first.chars().all(char::is_alphabetic) && first.chars().count() >= 3;
-    let capitalised = first.chars().next().is_some_and(char::is_uppercase) && first.chars().skip(1).any(char::is_lowercase);
+    let capitalised = is_title_word(first);
     let general = file.vocabulary.contains("not-a-short-name", first)
         || is_organization_keyword(file, first)
         || ["person-titles", "sentence-starters", "demonyms"].iter().any(|list| file.in_list(list, first));
@@ -655,10 +655,15 @@ fn short_name<'w>(text: &str, actor_type: &str, words: &[&'w str], file: &RuleFi
 /// District Council` is a place), nor a link word (`Bank of`).
 fn without_ending(actor_type: &str, words: &[&str], file: &RuleFileRules) -> Option<String> {
     let (last, stem) = words.split_last()?;
-    let capitalised = |word: &&str| word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase);
-    let ends_well = stem.last().is_some_and(|word| capitalised(word) && !file.vocabulary.contains("place-word", word) && !is_organization_keyword(file, word));
-    let keeps = actor_type == "organization" && stem.len() >= 2 && is_organization_keyword(file, last) && stem.iter().all(capitalised) && ends_well;
+    let ends_well = stem.last().is_some_and(|word| is_title_word(word) && !file.vocabulary.contains("place-word", word) && !is_organization_keyword(file, word));
+    let keeps = actor_type == "organization" && stem.len() >= 2 && is_organization_keyword(file, last) && stem.iter().all(|word| is_title_word(word)) && ends_well;
     keeps.then(|| stem.join(" "))
+}
+
+/// True for a word with a capital first and a lower-case letter after it: `Shield`,
+/// not `IG` nor `shield`.
+fn is_title_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase)
 }
 
 /// True when `text` also writes `word` in lower case, as a whole word: then the word

@@ -10,6 +10,7 @@
 //! vocabulary `refers-to` to the nearest fitting name before them.
 
 use super::matching::{self, Candidate};
+use super::mentions::is_capitalised;
 use super::quotes::{self, Quotation};
 use super::{actor, first_disjoint, sentence_of, Finding};
 use crate::claim::{AttributionFields, ClaimKind, Fields, Part, Source};
@@ -79,7 +80,12 @@ struct Tag {
 
 impl Input<'_> {
     fn sentence_span(&self, offset: usize) -> Span {
-        self.sentences.get(sentence_of(self.sentences, offset)).map_or(Span::new(0, self.text.len()), Sentence::span)
+        self.sentence_at(sentence_of(self.sentences, offset))
+    }
+
+    /// The span of sentence number `index` (the whole text when there are no sentences).
+    fn sentence_at(&self, index: usize) -> Span {
+        self.sentences.get(index).map_or(Span::new(0, self.text.len()), Sentence::span)
     }
 
     /// The speech tag of each quotation that has one of its own.
@@ -150,13 +156,13 @@ impl Input<'_> {
             return None;
         }
         let sentence = sentence_of(self.sentences, quotation.outer.end.saturating_sub(1));
-        let end = self.sentence_span(quotation.outer.end.saturating_sub(1)).end;
+        let end = self.sentence_at(sentence).end;
         self.first_tag(Scope::AfterQuote, Span::new(quotation.outer.end, end.max(quotation.outer.end)), sentence)
     }
 
     fn tag_before(&self, quotation: &Quotation) -> Option<Tag> {
         let sentence = sentence_of(self.sentences, quotation.outer.start);
-        let start = self.previous_quotation_end(quotation, self.sentence_span(quotation.outer.start).start);
+        let start = self.previous_quotation_end(quotation, self.sentence_at(sentence).start);
         self.first_tag(Scope::BeforeQuote, Span::new(start, quotation.outer.start), sentence)
     }
 
@@ -408,7 +414,7 @@ fn is_date_and_place(words: &[&str]) -> bool {
     let is_day = day.trim_end_matches([',', '.']).trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u8>().is_ok_and(|day| (1..=31).contains(&day));
     let placed = match rest {
         [] => true,
-        ["in", place @ ..] => !place.is_empty() && place.len() <= 4 && place.iter().all(|word| word.starts_with(char::is_uppercase)),
+        ["in", place @ ..] => !place.is_empty() && place.len() <= 4 && place.iter().all(|word| is_capitalised(word)),
         _ => false,
     };
     is_month && is_day && placed
@@ -511,8 +517,7 @@ fn without_trailing_place(text: &str, source: Span) -> Span {
     let Some(at) = slice.rfind(" in ") else { return source };
     let (head, place) = (&slice[..at], &slice[at + " in ".len()..]);
     let place_words = place.split_whitespace().count();
-    let capitalised = |word: &str| word.starts_with(char::is_uppercase);
-    let names_a_place = (1..=3).contains(&place_words) && place.split_whitespace().all(capitalised);
+    let names_a_place = (1..=3).contains(&place_words) && place.split_whitespace().all(is_capitalised);
     if names_a_place && !head.trim().is_empty() {
         Span::new(source.start, source.start + head.len())
     } else {

@@ -151,9 +151,7 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
         found.sort_by_key(|finding| (finding.span.start, finding.span.end));
     }
     let defined = acronyms_of_other_names(text, &found);
-    if !defined.is_empty() {
-        found.retain(|finding| !defined.contains(finding.span.slice(text)));
-    }
+    found.retain(|finding| !defined.contains(finding.span.slice(text)));
     found
 }
 
@@ -164,26 +162,29 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
 /// the Congo (DRC)`, `Autonomous Region in Muslim Mindanao (BARMM)` for Bangsamoro)
 /// stays one.
 fn acronyms_of_other_names<'t>(text: &'t str, places: &[Finding]) -> BTreeSet<&'t str> {
-    let ends: BTreeSet<usize> = places.iter().map(|place| place.span.end).collect();
-    let mut defined = BTreeSet::new();
+    // Each acronym once, with the name of its first finding: the text is searched per acronym.
+    let mut acronyms: BTreeMap<&str, &str> = BTreeMap::new();
     for place in places {
         let surface = place.span.slice(text);
-        let Fields::Place(fields) = &place.fields else { continue };
-        if defined.contains(surface) || !surface.chars().all(|c| c.is_ascii_uppercase()) {
-            continue;
+        if let Fields::Place(fields) = &place.fields {
+            if surface.chars().all(|c| c.is_ascii_uppercase()) {
+                acronyms.entry(surface).or_insert(fields.name.as_str());
+            }
         }
-        let bracketed = format!("({surface})");
-        let own_words = |before: &str| before.split_whitespace().rev().take(NAME_WORDS_BEFORE).any(|word| fields.name.split_whitespace().any(|own| own.len() >= 3 && word == own));
-        let after_other_name = text.match_indices(&bracketed).any(|(start, _)| {
+    }
+    if acronyms.is_empty() {
+        return BTreeSet::new();
+    }
+    let ends: BTreeSet<usize> = places.iter().map(|place| place.span.end).collect();
+    let after_other_name = |surface: &str, name: &str| {
+        let own_words = |before: &str| before.split_whitespace().rev().take(NAME_WORDS_BEFORE).any(|word| name.split_whitespace().any(|own| own.len() >= 3 && word == own));
+        text.match_indices(&format!("({surface})")).any(|(start, _)| {
             let name_end = text[..start].trim_end_matches(' ').len();
             let named = name_end < start && word_before(text, Span::new(start, start)).is_some_and(is_capitalised);
             named && !ends.contains(&name_end) && !own_words(&text[..name_end])
-        });
-        if after_other_name {
-            defined.insert(surface);
-        }
-    }
-    defined
+        })
+    };
+    acronyms.into_iter().filter(|(surface, name)| after_other_name(surface, name)).map(|(surface, _)| surface).collect()
 }
 
 /// Where the gazetteer's one-word towns among a document's candidates start and end.
