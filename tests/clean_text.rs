@@ -130,3 +130,20 @@ fn a_wire_story_keeps_its_closing_credit_line() {
     let cleaned = clean_page(page);
     assert!(cleaned.text.ends_with("editing by Peter Mwangi)"), "{}", cleaned.text);
 }
+
+/// A short article right after its byline and date, and a longer notice in the footer.
+const SHORT_ARTICLE_LONG_FOOTER: &str = "News\nSport\nOpinion\n\n\
+Ferry service to the outer islands suspended after storm\n\nBy Staff Reporter\nMARCH 4, 2024 09:15\n\n\
+The ferry service to the outer islands was suspended on Monday after a storm damaged the pier at the harbour, the port authority said in a statement.\n\n\
+Repairs to the pier are expected to take at least two weeks, and a smaller boat will carry food and medicine to the islands in the meantime, it said.\n\n\
+Latest from the islands\nCouncil approves budget for the new year\n* By Staff Reporter\n* 03/04/2024 00:10\nSchool reopens after the floods\n* By Staff Reporter\n* 03/04/2024 01:10\nNew bus timetable from April\n* By Staff Reporter\n* 03/04/2024 02:10\nFishermen protest quota cuts\n* By Staff Reporter\n* 03/04/2024 03:10\nHospital wing to close for repairs\n* By Staff Reporter\n* 03/04/2024 04:10\nHarbour master retires after 30 years\n* By Staff Reporter\n* 03/04/2024 05:10\nStorm warning for the weekend\n* By Staff Reporter\n* 03/04/2024 06:10\nLifeboat crew rescues two walkers\n* By Staff Reporter\n* 03/04/2024 07:10\nIsland school wins science prize\n* By Staff Reporter\n* 03/04/2024 08:10\n\nSubscribe to our newsletter\n\n\
+The Harbour Times customer service centre can be contacted with any questions or requests about subscriptions by telephone or by email, and it is staffed on weekdays between nine in the morning and five in the afternoon, except on public holidays, when the office is closed and the answering service takes messages for the next working day. Letters to the editor may be sent to the same address, and they may be shortened for reasons of space; we regret that we cannot answer every letter, and that we cannot return photographs or other material that readers send to us without being asked for it.\n\
+Terms of Use\nPrivacy Policy\n";
+
+#[test]
+fn prose_right_after_the_byline_and_date_beats_a_longer_footer() {
+    let cleaned = clean_page(SHORT_ARTICLE_LONG_FOOTER);
+    assert!(cleaned.text.starts_with("The ferry service to the outer islands"), "{}", cleaned.text);
+    assert!(cleaned.text.ends_with("in the meantime, it said."), "{}", cleaned.text);
+    assert!(!cleaned.text.contains("customer service"), "{}", cleaned.text);
+}

@@ -84,6 +84,9 @@ pub struct TextRules {
     /// Whole-line patterns of lines that belong to the article though they read like
     /// no prose: a wire story's closing credit line ("(Reporting by …; Editing by …)").
     pub article_patterns: PatternSet,
+    /// Patterns of lines after which an article usually begins: a byline, a date of
+    /// publication, or both ("September 10, 2018 | by Catherine").
+    pub start_patterns: PatternSet,
     /// Prefixes that mark list items in pasted text ("* "), left out of kept blocks.
     pub list_markers: Vec<String>,
     /// Separators inside the entries of a schedule or list ("June 9 – Tampa, FL").
@@ -127,6 +130,11 @@ pub struct TextThresholds {
     pub bad_line_cost: f64,
     /// What one end marker costs the article region, in characters of prose.
     pub end_marker_cost: f64,
+    /// What the first prose after a byline or date line is worth beyond its length,
+    /// in characters: the article begins there more often than anywhere else.
+    pub start_bonus: f64,
+    /// How many lines after the byline or date line that prose may begin.
+    pub start_distance: usize,
     /// Prose at the article's edge cut off by at least this many other lines...
     pub island_gap: usize,
     /// ...and shorter than this is dropped (teasers, standfirsts).

@@ -39,6 +39,8 @@ pub struct Line {
     pub entry: bool,
     /// The line ends with a sentence's final punctuation (closing quotes aside).
     pub ends_sentence: bool,
+    /// A byline or date line: an article often begins right after it.
+    pub starts_article: bool,
     /// Length in characters.
     pub chars: usize,
     /// Words.
@@ -111,7 +113,8 @@ fn classify_one(text: &str, measures: &Measures, repeated: bool, unknown_languag
     let opens_list = text.trim_end().ends_with(':');
     let entry = is_entry(text, measures, rules);
     let ends_sentence = text.trim_end().trim_end_matches(['"', '\u{201d}', '\u{2019}', ')']).ends_with(['.', '?', '!']);
-    let line = |class, furniture, wall| Line { class, furniture, wall, opens_list, entry, ends_sentence, chars: measures.chars, words: measures.words };
+    let starts_article = rules.start_patterns.is_match(text);
+    let line = |class, furniture, wall| Line { class, furniture, wall, opens_list, entry, ends_sentence, starts_article, chars: measures.chars, words: measures.words };
     let whole = whole_line_key(text);
     if rules.end_markers.contains(&whole) || rules.end_patterns.is_match(text) {
         return line(Class::Bad, true, true);

@@ -132,13 +132,15 @@ fn decided(class: Class, ignore_near_good: bool) -> bool {
 
 /// The article region: the run of lines whose good characters, less `costs.bad_line`
 /// per other line and `costs.wall` per wall, add up to the most (Kadane's maximum
-/// subarray).
-pub fn main_region(lines: &[Line], good: &[bool], costs: RegionCosts) -> Range<usize> {
+/// subarray). The `start` line, the page's first good line soon after a byline or date
+/// line, is worth `costs.start_bonus` more.
+pub fn main_region(lines: &[Line], good: &[bool], start: Option<usize>, costs: RegionCosts) -> Range<usize> {
     let mut best = (0.0, 0..0);
     let mut current = (0.0, 0);
     for (index, (line, &is_good)) in lines.iter().zip(good).enumerate() {
         let value = match (line.wall, is_good) {
             (true, _) => -costs.wall,
+            (false, true) if start == Some(index) => line.chars as f64 + costs.start_bonus,
             (false, true) => line.chars as f64,
             (false, false) => -costs.bad_line,
         };
@@ -154,15 +156,41 @@ pub fn main_region(lines: &[Line], good: &[bool], costs: RegionCosts) -> Range<u
     best.1
 }
 
+/// The page's first good line at most `distance` lines after a byline or date line,
+/// with no wall between, if there is one. Only the first: later date lines head
+/// comments.
+pub fn article_start(lines: &[Line], good: &[bool], distance: usize) -> Option<usize> {
+    let mut since_start = None;
+    for (index, line) in lines.iter().enumerate() {
+        if line.wall {
+            since_start = None;
+        } else if good[index] && since_start.is_some_and(|lines_after| lines_after < distance) {
+            return Some(index);
+        } else if good[index] {
+            since_start = None;
+        }
+        if line.starts_article {
+            since_start = Some(0);
+        } else if let Some(lines_after) = since_start.as_mut() {
+            *lines_after += 1;
+        }
+    }
+    None
+}
+
 /// The region without small islands of prose at its edges: runs of good lines cut
 /// off from the rest by at least `gap` other lines and shorter than `island` characters
-/// (teasers of related stories, a standfirst among bylines).
-pub fn trim_islands(lines: &[Line], good: &[bool], mut region: Range<usize>, gap: usize, island: usize) -> Range<usize> {
+/// (teasers of related stories, a standfirst among bylines). The run that holds the
+/// `start` line after a byline or date is no island.
+pub fn trim_islands(lines: &[Line], good: &[bool], mut region: Range<usize>, start: Option<usize>, gap: usize, island: usize) -> Range<usize> {
     while let Some(end) = trim_end(lines, good, region.clone(), gap, island) {
         region.end = end;
     }
-    while let Some(start) = trim_start(lines, good, region.clone(), gap, island) {
-        region.start = start;
+    while let Some(next) = trim_start(lines, good, region.clone(), gap, island) {
+        if start.is_some_and(|start| (region.start..next).contains(&start)) {
+            break;
+        }
+        region.start = next;
     }
     region
 }
@@ -192,4 +220,6 @@ pub struct RegionCosts {
     pub bad_line: f64,
     /// One end marker (comment prompt, "Related").
     pub wall: f64,
+    /// What the first prose soon after a byline or date line is worth beyond its length.
+    pub start_bonus: f64,
 }

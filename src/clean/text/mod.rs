@@ -25,10 +25,11 @@ pub fn clean_text(input: &str, rules: &TextRules) -> CleanText {
     let units = units::units(input, &rules.thresholds);
     let lines = classify::classify(input, &units, rules);
     let good = context::smooth(&lines, rules.thresholds.entry_min_run);
-    let costs = context::RegionCosts { bad_line: rules.thresholds.bad_line_cost, wall: rules.thresholds.end_marker_cost };
-    let region = context::main_region(&lines, &good, costs);
     let thresholds = &rules.thresholds;
-    let region = context::trim_islands(&lines, &good, region, thresholds.island_gap, thresholds.island_chars);
+    let costs = context::RegionCosts { bad_line: thresholds.bad_line_cost, wall: thresholds.end_marker_cost, start_bonus: thresholds.start_bonus };
+    let start = context::article_start(&lines, &good, thresholds.start_distance);
+    let region = context::main_region(&lines, &good, start, costs);
+    let region = context::trim_islands(&lines, &good, region, start, thresholds.island_gap, thresholds.island_chars);
     let title = title::find(input, &units, &lines, region.start, &rules.thresholds);
     let mut clean = CleanText {
         title: title.map(|index| title::text(input, units[index])),
