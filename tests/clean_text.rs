@@ -147,3 +147,18 @@ fn prose_right_after_the_byline_and_date_beats_a_longer_footer() {
     assert!(cleaned.text.ends_with("in the meantime, it said."), "{}", cleaned.text);
     assert!(!cleaned.text.contains("customer service"), "{}", cleaned.text);
 }
+
+/// A Portuguese page: the article, then "you may also like" and a teaser.
+const PORTUGUESE_PAGE: &str = "Início\nNotícias\nEsportes\n\n\
+A prefeitura anunciou nesta terça-feira que as obras da nova ponte sobre o rio serão concluídas até o fim do ano, segundo o secretário de obras.\n\n\
+O custo total da obra é de cerca de 40 milhões de reais, e a ponte vai ligar os dois bairros mais populosos da cidade, que hoje dependem de balsas.\n\n\
+Moradores disseram que esperam pela ponte há mais de dez anos e que a travessia de balsa leva quase uma hora nos dias de chuva.\n\n\
+Whatsapp Facebook\n\nVocê pode gostar...\n\n\
+A cidade vizinha também prometeu uma ponte para o ano que vem, mas as obras ainda não começaram e não há data para o início, disse o prefeito da cidade na semana passada.\n";
+
+#[test]
+fn a_related_heading_in_portuguese_ends_the_article() {
+    let cleaned = clean_page(PORTUGUESE_PAGE);
+    assert!(cleaned.text.ends_with("nos dias de chuva."), "{}", cleaned.text);
+    assert!(!cleaned.text.contains("cidade vizinha"), "{}", cleaned.text);
+}

@@ -131,9 +131,12 @@ fn classify_one(text: &str, measures: &Measures, repeated: bool, unknown_languag
     line(prose_class(text, measures, unknown_language, rules), false, false)
 }
 
-/// The line as looked up in whole-line vocabularies: lower case, no trailing colon.
+/// The line as looked up in whole-line vocabularies: lower case, no trailing colon or
+/// ellipsis ("Você pode gostar...").
 fn whole_line_key(text: &str) -> String {
-    text.trim_end_matches([':', ' ', '\t']).to_lowercase()
+    let text = text.trim_end_matches([':', ' ', '\t']);
+    let text = text.strip_suffix("...").or_else(|| text.strip_suffix('…')).unwrap_or(text);
+    text.trim_end().to_lowercase()
 }
 
 fn is_furniture(text: &str, whole: &str, measures: &Measures, rules: &TextRules) -> bool {
