@@ -162,3 +162,23 @@ fn a_related_heading_in_portuguese_ends_the_article() {
     assert!(cleaned.text.ends_with("nos dias de chuva."), "{}", cleaned.text);
     assert!(!cleaned.text.contains("cidade vizinha"), "{}", cleaned.text);
 }
+
+/// An article, then readers' comments longer than it.
+const LONG_COMMENTS: &str = "Home\nLocal\n\n\
+The county will close the old bridge on Route 9 for three months from next Monday while workers replace its deck, the highway department said on Friday.\n\n\
+Drivers will be sent on a detour through the village of Millbrook, which adds about ten minutes to the trip, and the department asked them to allow extra time.\n\n\
+The bridge was built in 1958 and carries about 6,000 vehicles a day, according to the department's most recent count.\n\n\
+3 Comments\n\n\
+1. riverwatcher says:\n\
+It is about time that they fixed this bridge, because I have been driving over it every day for twenty years and the holes in the deck have only been getting bigger and bigger every single winter. Somebody should have done something about it a long time ago, and the people who are in charge of the roads in this county should be asked why it has taken them so long to get around to it.\n\n\
+2. millbrook_mom says:\n\
+The detour through the village is going to be a disaster for those of us who live on the main street, since the trucks will be rumbling past our houses all day and all night for the whole three months. Somebody should have done something about it a long time ago, and the people who are in charge of the roads in this county should be asked why it has taken them so long to get around to it.\n\n\
+3. oldtimer says:\n\
+I remember when they opened that bridge and everybody from the town came out to see it, and I hope that the new deck will last as long as the old one did, though I have my doubts about that. Somebody should have done something about it a long time ago, and the people who are in charge of the roads in this county should be asked why it has taken them so long to get around to it.\n";
+
+#[test]
+fn readers_comments_are_no_article_however_long() {
+    let cleaned = clean_page(LONG_COMMENTS);
+    assert!(cleaned.text.starts_with("The county will close the old bridge"), "{}", cleaned.text);
+    assert!(cleaned.text.ends_with("most recent count."), "{}", cleaned.text);
+}

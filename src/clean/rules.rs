@@ -79,6 +79,8 @@ pub struct TextRules {
     pub end_markers: WordSet,
     /// Patterns of lines after which the article has ended ("34 responses to", "Ann says:").
     pub end_patterns: PatternSet,
+    /// Patterns of the end markers that open readers' comments ("Leave a Reply").
+    pub comment_patterns: PatternSet,
     /// Whole-line patterns of furniture: dates, weather widgets, bylines, captions, copyright.
     pub furniture_patterns: PatternSet,
     /// Whole-line patterns of lines that belong to the article though they read like
@@ -130,6 +132,9 @@ pub struct TextThresholds {
     pub bad_line_cost: f64,
     /// What one end marker costs the article region, in characters of prose.
     pub end_marker_cost: f64,
+    /// After this many characters of prose, the first end marker that opens the
+    /// comments ends the page: nothing after it is article.
+    pub comments_min_prose: usize,
     /// What the first prose after a byline or date line is worth beyond its length,
     /// in characters: the article begins there more often than anywhere else.
     pub start_bonus: f64,

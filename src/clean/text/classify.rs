@@ -33,6 +33,8 @@ pub struct Line {
     pub furniture: bool,
     /// The article cannot run across this line (a comment prompt, "Related").
     pub wall: bool,
+    /// A wall that opens the readers' comments ("34 responses to …", "Leave a Reply").
+    pub opens_comments: bool,
     /// The line ends in a colon: it may introduce a list that belongs to the article.
     pub opens_list: bool,
     /// A short line with an entry separator: one entry of a list or schedule.
@@ -114,7 +116,17 @@ fn classify_one(text: &str, measures: &Measures, repeated: bool, unknown_languag
     let entry = is_entry(text, measures, rules);
     let ends_sentence = text.trim_end().trim_end_matches(['"', '\u{201d}', '\u{2019}', ')']).ends_with(['.', '?', '!']);
     let starts_article = rules.start_patterns.is_match(text);
-    let line = |class, furniture, wall| Line { class, furniture, wall, opens_list, entry, ends_sentence, starts_article, chars: measures.chars, words: measures.words };
+    let line = |class, furniture, wall: bool| Line {
+        class,
+        furniture,
+        wall,
+        opens_comments: wall && rules.comment_patterns.is_match(text),
+        opens_list,         entry,
+        ends_sentence,
+        starts_article,
+        chars: measures.chars,
+        words: measures.words,
+    };
     let whole = whole_line_key(text);
     if rules.end_markers.contains(&whole) || rules.end_patterns.is_match(text) {
         return line(Class::Bad, true, true);

@@ -156,6 +156,22 @@ pub fn main_region(lines: &[Line], good: &[bool], start: Option<usize>, costs: R
     best.1
 }
 
+/// The lines before the readers' comments: up to the first wall that opens them
+/// after at least `min_prose` characters of good lines. Comments come after the
+/// article, and long ones would otherwise pay for the wall and join it.
+pub fn before_comments(lines: &[Line], good: &[bool], min_prose: usize) -> usize {
+    let mut prose = 0;
+    for (index, line) in lines.iter().enumerate() {
+        if line.opens_comments && prose >= min_prose {
+            return index;
+        }
+        if good[index] {
+            prose += line.chars;
+        }
+    }
+    lines.len()
+}
+
 /// The page's first good line at most `distance` lines after a byline or date line,
 /// with no wall between, if there is one. Only the first: later date lines head
 /// comments.

@@ -27,10 +27,12 @@ pub fn clean_text(input: &str, rules: &TextRules) -> CleanText {
     let good = context::smooth(&lines, rules.thresholds.entry_min_run);
     let thresholds = &rules.thresholds;
     let costs = context::RegionCosts { bad_line: thresholds.bad_line_cost, wall: thresholds.end_marker_cost, start_bonus: thresholds.start_bonus };
-    let start = context::article_start(&lines, &good, thresholds.start_distance);
-    let region = context::main_region(&lines, &good, start, costs);
-    let region = context::trim_islands(&lines, &good, region, start, thresholds.island_gap, thresholds.island_chars);
-    let title = title::find(input, &units, &lines, region.start, &rules.thresholds);
+    let end = context::before_comments(&lines, &good, thresholds.comments_min_prose);
+    let (lines, good) = (&lines[..end], &good[..end]);
+    let start = context::article_start(lines, good, thresholds.start_distance);
+    let region = context::main_region(lines, good, start, costs);
+    let region = context::trim_islands(lines, good, region, start, thresholds.island_gap, thresholds.island_chars);
+    let title = title::find(input, &units, lines, region.start, &rules.thresholds);
     let mut clean = CleanText {
         title: title.map(|index| title::text(input, units[index])),
         source_map: Some(SourceMap::default()),
