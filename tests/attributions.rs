@@ -1,7 +1,8 @@
 //! The built-in attribution steps that have no rule of their own in attributions.toml:
 //! a quotation split by its tag (also after a short first stretch that ends like speech),
 //! reported content cut before a second attribution joined on with a comma and
-//! `while`, `whereas` or `but`, and content that is only a time or a date and a place.
+//! `while`, `whereas` or `but`, content that is only a time or a date and a place, and a
+//! one-word name after a place preposition, which is no source.
 //!
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the attributions found differ from the expected (source, content).
@@ -56,4 +57,13 @@ fn a_date_and_a_place_are_no_statement() {
     assert!(found.is_empty(), "a tour that concludes on a date says nothing: {found:?}");
     let found = attributions("The agency said October 10th was the driest day on record.");
     assert_eq!(found, pairs(&[("The agency", "October 10th was the driest day on record")]));
+}
+
+#[test]
+fn a_one_word_name_after_a_place_preposition_is_where_the_speakers_are() {
+    let found = attributions("Rafting operators in Konjic, who take thousands of visitors down the river, warned that the reservoirs would end their trade.");
+    // The place after `in` is cut from the source, as elsewhere (without_trailing_place).
+    assert_eq!(found, pairs(&[("Rafting operators", "the reservoirs would end their trade")]));
+    let found = attributions("The paper quoted the mayor of Bida as saying that the mortuary was full.");
+    assert!(found.iter().all(|(source, _)| source != "Bida"), "{found:?}");
 }

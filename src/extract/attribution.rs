@@ -269,6 +269,7 @@ impl Input<'_> {
             || slice.ends_with(['\'', '\u{2019}'])
             || actor::is_possessive(slice)
             || self.text[..source.start].ends_with(['\'', '\u{2019}'])
+            || (is_one_name(slice) && after_place_preposition(&self.text[..source.start]))
             || content_start.is_some_and(|word| in_list("not-content-start", word))
             || content.is_some_and(is_time_only)
             || content.is_some_and(|content| self.is_frame_only(content))
@@ -480,6 +481,19 @@ fn joined_at(text: &str, from: usize, source: usize) -> Option<usize> {
 
 /// True when `after` (the source's text after a name in it) starts with a possessive
 /// ending: the name owns what the source is.
+/// Whether the text before a source ends with a preposition of place. A name of one
+/// word there is where the speakers are, and they are named before it (`Rafting
+/// operators in Konjic, who …, warned`; `the mayor of Bida as saying`).
+fn after_place_preposition(before: &str) -> bool {
+    let last = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or_default();
+    before.ends_with(char::is_whitespace) && ["in", "near", "from", "of"].contains(&last)
+}
+
+/// Whether a source is one capitalised word.
+fn is_one_name(source: &str) -> bool {
+    !source.contains(char::is_whitespace) && source.starts_with(char::is_uppercase)
+}
+
 fn is_owner(after: &str) -> bool {
     ["'s", "\u{2019}s", "'", "\u{2019}"].iter().any(|ending| after.starts_with(ending))
 }
