@@ -3,7 +3,9 @@
 //! Input: the [`Line`]s of a page. Output: which lines are article text. Short and
 //! near-good lines take the class of their neighbours (jusText's reclassification),
 //! then the article is the contiguous run of lines with the most prose once furniture
-//! is charged for, end markers (comment prompt, "Related") most of all.
+//! is charged for, end markers (comment prompt, "Related") most of all. Nothing after
+//! the end marker that opens readers' comments counts, and the first prose right after
+//! a byline or date line counts for more.
 
 use std::ops::Range;
 
