@@ -51,6 +51,9 @@ const GAZETTEER: &str = "places";
 /// The capture that names a town of the list `towns`.
 const TOWN: &str = "town";
 
+/// The capture that must be a place of the gazetteer (`near Lautoka`).
+const KNOWN: &str = "known";
+
 /// The vocabulary that gives a `kind` capture's place type (`village` → `city`).
 const PLACE_KIND: &str = "place-kind";
 
@@ -80,15 +83,19 @@ const NAME_WORDS_BEFORE: usize = 8;
 const NAME_ABBREVIATION: &str = "name-abbreviation";
 
 /// A pattern rule's candidate without its leading words of the vocabulary
-/// `leading-word` (not written in capitals); none when nothing is left, or when its
+/// `leading-word` (not written in capitals); none when nothing is left, when its
 /// `town` is not in the list `towns` or heads a longer name elsewhere in the text
-/// (`Shares in Redbank` where `Redbank Minerals` is the company). List entries are
+/// (`Shares in Redbank` where `Redbank Minerals` is the company), or when its `known`
+/// is no place of the gazetteer. List entries are
 /// whole names ("The Hague") and stay as they are.
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
     if !matches!(candidate.rule.matcher, Matcher::Pattern(_)) {
         return Some(candidate);
     }
     if candidate.capture_text(TOWN, text).is_some_and(|town| !file.in_list(TOWNS, town) || heads_a_longer_name(text, town, file)) {
+        return None;
+    }
+    if candidate.capture_text(KNOWN, text).is_some_and(|known| known_row(file, known).is_none()) {
         return None;
     }
     let mut span = candidate.span;
