@@ -1,6 +1,7 @@
 //! The built-in place steps that have no rule of their own in places.toml: the other
 //! mentions of a feature's bare name and of a dateline's town, the members of a list
-//! that holds a found place, and the one-word towns that are words of a longer name.
+//! that holds a found place, the one-word towns that are words of a longer name, and the
+//! place words of a Romance name made with `de` or `do` (`Centro de Estudos`).
 //!
 //! Input: short texts run through the whole pipeline (no cleaning). Output: test
 //! failures when the places found differ from the expected (text, name, rule).
@@ -65,4 +66,14 @@ fn an_acronym_defined_after_another_name_is_no_place() {
     assert!(!found.iter().any(|(t, _, _)| t == "PRC"), "a party's acronym is no country: {found:?}");
     assert_eq!(found.iter().filter(|(t, _, _)| t == "DRC").count(), 2, "a place's acronym stays a place: {found:?}");
     assert!(found.iter().any(|(t, _, _)| t == "BARMM"), "after words of the place's own name: {found:?}");
+}
+
+#[test]
+fn a_place_word_of_a_romance_name_is_no_place() {
+    let found = places("Villagers from Caldas de Monchique met the Câmara Municipal de Monchique and the Centro de Estudos in Lisbon. The stage of the Tour de France left Rio de Janeiro.");
+    let texts: Vec<&str> = found.iter().map(|(text, _, _)| text.as_str()).collect();
+    for inside in ["Caldas", "Monchique", "Centro", "France"] {
+        assert!(!texts.contains(&inside), "{inside} found in {found:?}");
+    }
+    assert!(texts.contains(&"Lisbon") && texts.contains(&"Rio de Janeiro"), "{found:?}");
 }

@@ -120,7 +120,7 @@ pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules, 
     let mut acronyms = Vec::new();
     let towns = OneWordTowns::new(text, candidates);
     for candidate in candidates {
-        if towns.is_in_longer_name(text, candidate, file) {
+        if towns.is_in_longer_name(text, candidate, file) || is_in_romance_name(text, candidate, file) {
             continue;
         }
         let Some(finding) = finding(text, candidate, file) else { continue };
@@ -225,6 +225,33 @@ impl OneWordTowns {
         let first = name_word_before(text, span, file).filter(|word| inside_sentence(word));
         beside_town || (first.is_some() && word_after(text, span).is_some_and(is_capitalised))
     }
+}
+
+/// The particles that join the words of a Spanish, Portuguese, French or Italian name.
+const ROMANCE_PARTICLES: [&str; 10] = ["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des"];
+
+/// True when `candidate`, a one-word place of the gazetteer, is a word of a longer
+/// Romance name joined by a particle that the gazetteer does not hold whole: its first
+/// word (`Caldas` of `Caldas de Monchique`, `Centro` of `Centro de Estudos`) or the
+/// word after the particle, when a name word stands before it (`Monchique` of `Câmara
+/// Municipal de Monchique`). A whole name of the gazetteer (`Rio de Janeiro`) is a
+/// candidate of its own and wins over its words.
+fn is_in_romance_name(text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> bool {
+    let one_word_list_entry = matches!(candidate.rule.matcher, Matcher::List { .. }) && !candidate.span.slice(text).contains(char::is_whitespace);
+    if !one_word_list_entry {
+        return false;
+    }
+    let span = candidate.span;
+    let particle = |word: &str| ROMANCE_PARTICLES.contains(&word);
+    let heads_name = word_after(text, span).is_some_and(particle) && {
+        let after = text[span.end..].trim_start().split(' ').nth(1);
+        after.is_some_and(is_capitalised)
+    };
+    let ends_name = word_before(text, span).is_some_and(particle) && {
+        let before_particle = text[..span.start].trim_end().rsplit_once(' ').map(|(before, _)| before);
+        before_particle.and_then(|before| before.rsplit(' ').next()).is_some_and(|word| is_capitalised(word) && !file.vocabulary.contains("leading-word", word))
+    };
+    heads_name || ends_name
 }
 
 /// True for a candidate of the gazetteer that is a town of one word.
