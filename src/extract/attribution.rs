@@ -479,8 +479,6 @@ fn joined_at(text: &str, from: usize, source: usize) -> Option<usize> {
     (JOINERS.contains(&joiner) && rest.ends_with(',')).then(|| from + rest.len() - 1)
 }
 
-/// True when `after` (the source's text after a name in it) starts with a possessive
-/// ending: the name owns what the source is.
 /// Whether the text before a source ends with a preposition of place. A name of one
 /// word there is where the speakers are, and they are named before it (`Rafting
 /// operators in Konjic, who …, warned`; `the mayor of Bida as saying`).
@@ -494,6 +492,8 @@ fn is_one_name(source: &str) -> bool {
     !source.contains(char::is_whitespace) && source.starts_with(char::is_uppercase)
 }
 
+/// True when `after` (the source's text after a name in it) starts with a possessive
+/// ending: the name owns what the source is.
 fn is_owner(after: &str) -> bool {
     ["'s", "\u{2019}s", "'", "\u{2019}"].iter().any(|ending| after.starts_with(ending))
 }

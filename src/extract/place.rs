@@ -86,8 +86,8 @@ const NAME_ABBREVIATION: &str = "name-abbreviation";
 /// `leading-word` (not written in capitals); none when nothing is left, when its
 /// `town` is not in the list `towns` or heads a longer name elsewhere in the text
 /// (`Shares in Redbank` where `Redbank Minerals` is the company), or when its `known`
-/// is no place of the gazetteer. List entries are
-/// whole names ("The Hague") and stay as they are.
+/// is no place of the gazetteer. List entries are whole names ("The Hague") and stay
+/// as they are.
 pub fn refine<'r>(text: &str, mut candidate: Candidate<'r>, file: &RuleFileRules) -> Option<Candidate<'r>> {
     if !matches!(candidate.rule.matcher, Matcher::Pattern(_)) {
         return Some(candidate);

@@ -42,13 +42,14 @@ pub fn clean_text(input: &str, rules: &TextRules) -> CleanText {
         push_verbatim(&mut clean, input, units[index], rules);
     }
     if clean.blocks.is_empty() {
-        keep_all_but_furniture(&mut clean, input, &units, &lines, rules);
+        keep_all_but_furniture(&mut clean, input, &units, lines, rules);
     }
     clean
 }
 
 /// A text with no article region (a pasted sentence or two, a list of short lines)
-/// is all article: keep every line that is not furniture, the headline included.
+/// is all article: keep every line that is not furniture, the headline included
+/// (`lines` ends before the readers' comments, if the page has them).
 fn keep_all_but_furniture(clean: &mut CleanText, input: &str, units: &[Span], lines: &[classify::Line], rules: &TextRules) {
     clean.title = None;
     for (unit, line) in units.iter().zip(lines) {
