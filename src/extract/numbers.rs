@@ -30,9 +30,13 @@ pub fn parse(text: &str, vocabulary: &Vocabulary) -> Option<Number> {
     let mut seen = false;
     let mut sign = 1.0;
     let mut before: [String; 2] = Default::default();
+    // The scale word just applied ("a million" in "a million and a half").
+    let mut last_scale: Option<f64> = None;
     for token in tokens(text) {
-        // "two and a half": the fraction adds to the number, it does not take a part of it.
-        let added_fraction = current.is_some() && before[0] == "and" && matches!(before[1].as_str(), "a" | "an");
+        // "two and a half": the fraction adds to the number, it does not take a part of
+        // it; after a scale word it is a part of the scale ("a million and a half").
+        let after_and_a = before[0] == "and" && matches!(before[1].as_str(), "a" | "an");
+        let added_fraction = current.is_some() && after_and_a;
         before = [std::mem::take(&mut before[1]), token.clone()];
         if let Some(value) = lookup(vocabulary, "sign", &token).filter(|_| !seen) {
             sign *= value;
@@ -49,9 +53,14 @@ pub fn parse(text: &str, vocabulary: &Vocabulary) -> Option<Number> {
             }
         } else if let Some(value) = lookup(vocabulary, "scale", &token) {
             total += scale(&mut current, &mut fraction, value);
+            last_scale = Some(value);
+            seen = true;
+            continue;
         } else if let Some(value) = lookup(vocabulary, "fraction", &token) {
             if added_fraction {
                 current = current.map(|whole| whole + value);
+            } else if let Some(scale) = last_scale.filter(|_| after_and_a && current.is_none()) {
+                total += value * scale;
             } else {
                 fraction = Some(current.take().unwrap_or(1.0) * value);
             }
@@ -62,6 +71,7 @@ pub fn parse(text: &str, vocabulary: &Vocabulary) -> Option<Number> {
         } else {
             return None;
         }
+        last_scale = None;
         seen = true;
     }
     if !seen {
@@ -156,6 +166,8 @@ mod tests {
         assert_eq!(value("two and a half"), Some(2.5));
         assert_eq!(value("two-and-a-half"), Some(2.5));
         assert_eq!(value("one and a half million"), Some(1_500_000.0));
+        assert_eq!(value("a million and a half"), Some(1_500_000.0));
+        assert_eq!(value("two million and a half"), Some(2_500_000.0));
     }
 
     #[test]
