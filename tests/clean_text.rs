@@ -2,8 +2,9 @@
 //!
 //! Input: every plain-text page of corpus/ and a few inline pages. Output: test
 //! failures when a block or a claim does not map back verbatim to the input bytes, or
-//! when furniture (weather, dates, "Must Read", comment prompts, teasers) is kept, or
-//! an article line that reads like no prose (a closing credit line) is dropped.
+//! when furniture (weather, dates, "Must Read", comment prompts, teasers, readers'
+//! comments, a footer notice longer than the article) is kept, or an article line that
+//! reads like no prose (a closing credit line) is dropped.
 
 use std::path::PathBuf;
 
