@@ -489,7 +489,7 @@ fn after_place_preposition(before: &str) -> bool {
 
 /// Whether a source is one capitalised word.
 fn is_one_name(source: &str) -> bool {
-    !source.contains(char::is_whitespace) && source.starts_with(char::is_uppercase)
+    !source.contains(char::is_whitespace) && is_capitalised(source)
 }
 
 /// True when `after` (the source's text after a name in it) starts with a possessive

@@ -237,8 +237,7 @@ const ROMANCE_PARTICLES: [&str; 10] = ["de", "do", "da", "dos", "das", "del", "d
 /// Municipal de Monchique`). A whole name of the gazetteer (`Rio de Janeiro`) is a
 /// candidate of its own and wins over its words.
 fn is_in_romance_name(text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> bool {
-    let one_word_list_entry = matches!(candidate.rule.matcher, Matcher::List { .. }) && !candidate.span.slice(text).contains(char::is_whitespace);
-    if !one_word_list_entry {
+    if !is_one_word_entry(text, candidate) {
         return false;
     }
     let span = candidate.span;
@@ -256,7 +255,12 @@ fn is_in_romance_name(text: &str, candidate: &Candidate<'_>, file: &RuleFileRule
 
 /// True for a candidate of the gazetteer that is a town of one word.
 fn is_one_word_town(text: &str, candidate: &Candidate<'_>) -> bool {
-    matches!(candidate.rule.matcher, Matcher::List { .. }) && candidate.column("place_type") == Some("city") && !candidate.span.slice(text).contains(char::is_whitespace)
+    is_one_word_entry(text, candidate) && candidate.column("place_type") == Some("city")
+}
+
+/// True for a candidate of the gazetteer that is one word.
+fn is_one_word_entry(text: &str, candidate: &Candidate<'_>) -> bool {
+    matches!(candidate.rule.matcher, Matcher::List { .. }) && !candidate.span.slice(text).contains(char::is_whitespace)
 }
 
 /// The members of the lists of rules that set `members-of-list` (`in Newport, Cwmbran
