@@ -17,19 +17,20 @@
 //!   character cannot match, and word boundaries are ASCII ones (none of those
 //!   punctuation marks is a word character, so they fall at the same places). On a
 //!   plain window it gives the matches of `exact`, with a much smaller automaton.
-//! - `relaxed`: without look-around assertions or captures, for patterns with a
-//!   Unicode word boundary. Every match of `exact` is a match of this one at the same
-//!   start, so in a window that is not plain the starts of `relaxed` matches are the
-//!   only candidates, and each is decided by `exact` anchored there.
 //! - `screen`: `plain` with its long counted repetitions unbounded (`{3,200}` read as
-//!   `{3,}`), for patterns that have one. The lazy DFA tracks each copy of a counted
-//!   repetition apart, so such a pattern makes many large states wherever it is
-//!   searched for; the screen makes few. Every match of `plain` is one of the screen
-//!   at the same start, so on a plain window the screen proposes starts and `plain`
-//!   decides each anchored there, as `relaxed` and `exact` do.
+//!   `{3,}`) and without captures, for patterns that have one. The lazy DFA tracks
+//!   each copy of a counted repetition apart, so such a pattern makes many large
+//!   states wherever it is searched for; the screen makes few. Every match of `plain`
+//!   is one of the screen at the same start, so on a plain window the screen proposes
+//!   starts and `plain` decides each anchored there.
+//! - `relaxed`: `exact` without look-around assertions, captures and bounds on long
+//!   repetitions, for patterns with a Unicode word boundary or a long repetition: the
+//!   screen of windows that are not plain. Every match of `exact` is a match of this
+//!   one at the same start, so its starts are the only candidates, and each is
+//!   decided by `exact` anchored there.
 //!
 //! A window that is not plain is searched with `exact` directly when the pattern has
-//! no Unicode word boundary.
+//! neither.
 //!
 //! `exact` and `relaxed` cost most of a pattern's compiling, and only windows that are
 //! not plain need them: with [`Build::OnDemand`] they are built the first time one is
@@ -68,6 +69,9 @@ pub struct Pattern {
     searched: Hir,
     /// True when the pattern has a Unicode word boundary, so `unicode` needs `relaxed`.
     unicode_boundary: bool,
+    /// True when the pattern has a long counted repetition, so `unicode` needs
+    /// `relaxed` and there is a `screen`.
+    long_repetition: bool,
     /// The engines for windows that are not plain; see [`Build`].
     unicode: OnceLock<Option<Unicode>>,
     /// The pattern on plain text.
@@ -101,14 +105,15 @@ pub struct Pattern {
 struct Unicode {
     /// The pattern as written.
     exact: Regex,
-    /// Without assertions and captures; only for a pattern with Unicode word boundaries.
+    /// Without assertions, captures and bounds on long repetitions; only for a pattern
+    /// with Unicode word boundaries or long repetitions.
     relaxed: Option<Regex>,
 }
 
 impl Unicode {
-    fn build(searched: &Hir, unicode_boundary: bool) -> Result<Unicode, String> {
+    fn build(searched: &Hir, unicode_boundary: bool, long_repetition: bool) -> Result<Unicode, String> {
         let exact = build(searched)?;
-        let relaxed = unicode_boundary.then(|| build(&relaxed(searched))).transpose()?;
+        let relaxed = (unicode_boundary || long_repetition).then(|| build(&relaxed(&unbounded(searched)))).transpose()?;
         Ok(Unicode { exact, relaxed })
     }
 }
@@ -209,11 +214,12 @@ impl Pattern {
         };
         let searched = factored(&head);
         let unicode_boundary = hir.properties().look_set().contains_word_unicode();
+        let long_repetition = has_long_repetition(&searched);
         let unicode = OnceLock::new();
         if when == Build::Now {
-            let _ = unicode.set(Some(Unicode::build(&searched, unicode_boundary)?));
+            let _ = unicode.set(Some(Unicode::build(&searched, unicode_boundary, long_repetition)?));
         }
-        let screen = has_long_repetition(&searched).then(|| build(&unbounded(&plain(&searched)))).transpose()?;
+        let screen = long_repetition.then(|| build(&unbounded(&plain(&searched)))).transpose()?;
         let plain = build(&plain(&searched))?;
         let groups = named_groups(&searched);
         let factors = factors(&hir);
@@ -224,6 +230,7 @@ impl Pattern {
             text: pattern.to_string(),
             searched,
             unicode_boundary,
+            long_repetition,
             unicode,
             plain,
             screen,
@@ -241,7 +248,7 @@ impl Pattern {
     /// The engines for windows that are not plain, built now if they were not yet;
     /// none if they could not be (see [`Build::OnDemand`]).
     fn unicode(&self) -> Option<&Unicode> {
-        self.unicode.get_or_init(|| Unicode::build(&self.searched, self.unicode_boundary).ok()).as_ref()
+        self.unicode.get_or_init(|| Unicode::build(&self.searched, self.unicode_boundary, self.long_repetition).ok()).as_ref()
     }
 
     /// Strings one of which every match holds, compared without ASCII case (see
@@ -322,12 +329,13 @@ impl Pattern {
         if let Some(whole) = self.whole_for(window, start) {
             return whole.as_ref()?.match_anchored(window, start, record);
         }
-        let regex = if window.plain { &self.plain } else { &self.unicode()?.exact };
+        let engine = self.engine(window)?;
         let input = Input::new(window.text).span(start..self.search_end(window, start)?).anchored(Anchored::Yes);
         // Most tries fail: find that out before making room for captures.
-        if !self.screen_for(window).unwrap_or(regex).is_match(input.clone()) {
+        if !engine.may_match(&input) {
             return None;
         }
+        let regex = engine.capturing();
         let mut captures = self.captures(regex, record);
         regex.search_captures(&input, &mut captures);
         captures.is_match().then(|| self.found(window, captures))
@@ -365,11 +373,6 @@ impl Pattern {
             tail.finish(window.text, &mut captures);
         }
         Found { captures, whole_group: self.whole_group }
-    }
-
-    /// The screen, when the pattern has one and `window` is plain.
-    fn screen_for(&self, window: Window<'_>) -> Option<&Regex> {
-        self.screen.as_ref().filter(|_| window.plain)
     }
 
     /// How to search `window` (none when its engines could not be built).
@@ -699,5 +702,22 @@ mod tests {
         assert_eq!(spans(near), vec![(Some(Span::new(0, 28)), Some(Span::new(24, 28)))]);
         assert_eq!(spans(&far), vec![]);
         assert_eq!(pattern.match_anchored(Window::new(&far), 0, Record::Match).and_then(|found| found.span()), None);
+    }
+
+    #[test]
+    fn long_repetitions_are_screened_beyond_plain_text_too() {
+        // No Unicode word boundary: only the long repetition asks for a screen.
+        let pattern = Pattern::new(r"(?P<head>\p{Lu}\w*)\s+[^.]{3,40}?\s+(?P<cue>said)").expect("builds");
+        assert!(pattern.unicode().is_some_and(|unicode| unicode.relaxed.is_some()));
+        let near = "Zoë at the agency said so.";
+        let far = format!("Zoë {} said so.", "x ".repeat(30));
+        let regex = regex::Regex::new(pattern.as_str()).expect("builds");
+        for text in [near, &far] {
+            let ours: Vec<_> = pattern.matches(Window::new(text), Record::Groups).iter().map(|found| (found.span(), found.group(2))).collect();
+            let theirs: Vec<_> = regex.captures_iter(text).map(|found| (found.get(0).map(|m| Span::new(m.start(), m.end())), found.get(2).map(|m| Span::new(m.start(), m.end())))).collect();
+            assert_eq!(ours, theirs, "{text}");
+        }
+        assert_eq!(pattern.matches(Window::new(&far), Record::Groups).len(), 0);
+        assert!(pattern.match_anchored(Window::new(near), 0, Record::Match).is_some());
     }
 }
