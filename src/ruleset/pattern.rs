@@ -32,6 +32,9 @@
 //! A window that is not plain is searched with `exact` directly when the pattern has
 //! neither.
 //!
+//! An engine behind a screen (`plain` behind `screen`, `exact` behind `relaxed`) is
+//! only tried anchored, and is built without a lazy DFA (see [`Tries`]).
+//!
 //! `exact` and `relaxed` cost most of a pattern's compiling, and only windows that are
 //! not plain need them: with [`Build::OnDemand`] they are built the first time one is
 //! searched.
@@ -112,8 +115,8 @@ struct Unicode {
 
 impl Unicode {
     fn build(searched: &Hir, unicode_boundary: bool, long_repetition: bool) -> Result<Unicode, String> {
-        let exact = build(searched)?;
-        let relaxed = (unicode_boundary || long_repetition).then(|| build(&relaxed(&unbounded(searched)))).transpose()?;
+        let relaxed = (unicode_boundary || long_repetition).then(|| build(&relaxed(&unbounded(searched)), Tries::Searched)).transpose()?;
+        let exact = build(searched, tries_behind(relaxed.as_ref()))?;
         Ok(Unicode { exact, relaxed })
     }
 }
@@ -219,8 +222,8 @@ impl Pattern {
         if when == Build::Now {
             let _ = unicode.set(Some(Unicode::build(&searched, unicode_boundary, long_repetition)?));
         }
-        let screen = long_repetition.then(|| build(&unbounded(&plain(&searched)))).transpose()?;
-        let plain = build(&plain(&searched))?;
+        let screen = long_repetition.then(|| build(&unbounded(&plain(&searched)), Tries::Searched)).transpose()?;
+        let plain = build(&plain(&searched), tries_behind(screen.as_ref()))?;
         let groups = named_groups(&searched);
         let factors = factors(&hir);
         let capital_pair = capital_pair(&hir);
@@ -474,10 +477,30 @@ fn is_plain_character(c: char) -> bool {
     c.is_ascii() || PLAIN_BEYOND_ASCII.iter().any(|(first, last)| (*first..=*last).contains(&c))
 }
 
+/// How a regex is tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tries {
+    /// Searched for: it needs its lazy DFAs, forward and reverse.
+    Searched,
+    /// Only anchored at the starts of a screen's matches, in one window: the bounded
+    /// backtracker places its captures there without a lazy DFA, so none is built
+    /// (nor the reverse automaton behind it), and no DFA state is made for new text.
+    Anchored,
+}
+
+/// How the regex behind `screen` is tried: only anchored when there is a screen.
+fn tries_behind(screen: Option<&Regex>) -> Tries {
+    match screen {
+        Some(_) => Tries::Anchored,
+        None => Tries::Searched,
+    }
+}
+
 /// Build a regex as the regex crate builds one (leftmost-first, UTF-8, no empty
 /// match inside a character), with this project's size limits.
-fn build(hir: &Hir) -> Result<Regex, String> {
+fn build(hir: &Hir, tries: Tries) -> Result<Regex, String> {
     let config = meta::Config::new()
+        .hybrid(tries == Tries::Searched)
         .match_kind(MatchKind::LeftmostFirst)
         .utf8_empty(true)
         .nfa_size_limit(Some(SIZE_LIMIT))
