@@ -77,3 +77,13 @@ fn a_place_word_of_a_romance_name_is_no_place() {
     }
     assert!(texts.contains(&"Lisbon") && texts.contains(&"Rio de Janeiro"), "{found:?}");
 }
+
+#[test]
+fn a_found_place_inside_a_romance_name_is_no_mention_of_it() {
+    // Pico is a place (an island), but not inside the town's name, nor Faro inside the
+    // newspaper's (a particle then an article: `de los`).
+    let found = places("Licences on Pico island were cut. The mayor of Lajes do Pico objected, and El Faro de los Valles reported it.");
+    let spans: Vec<&str> = found.iter().map(|(text, _, _)| text.as_str()).collect();
+    assert_eq!(spans.iter().filter(|text| **text == "Pico").count(), 1, "{found:?}");
+    assert!(!spans.contains(&"Faro"), "{found:?}");
+}

@@ -230,21 +230,29 @@ impl OneWordTowns {
 /// The particles that join the words of a Spanish, Portuguese, French or Italian name.
 const ROMANCE_PARTICLES: [&str; 10] = ["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des"];
 
+/// The articles that may follow a particle in a Romance name (`El Faro de los Valles`).
+const ROMANCE_ARTICLES: [&str; 8] = ["la", "las", "los", "le", "les", "lo", "os", "as"];
+
 /// True when `candidate`, a one-word place of the gazetteer, is a word of a longer
-/// Romance name joined by a particle that the gazetteer does not hold whole: its first
-/// word (`Caldas` of `Caldas de Monchique`, `Centro` of `Centro de Estudos`) or the
-/// word after the particle, when a name word stands before it (`Monchique` of `Câmara
-/// Municipal de Monchique`). A whole name of the gazetteer (`Rio de Janeiro`) is a
-/// candidate of its own and wins over its words.
+/// Romance name that the gazetteer does not hold whole (see [`is_in_romance_name_at`]).
+/// A whole name of the gazetteer (`Rio de Janeiro`) is a candidate of its own and wins
+/// over its words.
 fn is_in_romance_name(text: &str, candidate: &Candidate<'_>, file: &RuleFileRules) -> bool {
-    if !is_one_word_entry(text, candidate) {
-        return false;
-    }
-    let span = candidate.span;
+    is_one_word_entry(text, candidate) && is_in_romance_name_at(text, candidate.span, file)
+}
+
+/// True when the one word at `span` is a word of a longer Romance name joined by a
+/// particle: its first word (`Caldas` of `Caldas de Monchique`, `Centro` of `Centro de
+/// Estudos`, `Faro` of `El Faro de los Valles`) or the word after the particle, when a
+/// name word stands before it (`Monchique` of `Câmara Municipal de Monchique`, `Pico`
+/// of `Lajes do Pico`).
+fn is_in_romance_name_at(text: &str, span: Span, file: &RuleFileRules) -> bool {
     let particle = |word: &str| ROMANCE_PARTICLES.contains(&word);
     let heads_name = word_after(text, span).is_some_and(particle) && {
-        let after = text[span.end..].trim_start().split(' ').nth(1);
-        after.is_some_and(is_capitalised)
+        let mut after = text[span.end..].split_whitespace().skip(1);
+        let next = after.next();
+        let named = if next.is_some_and(|word| ROMANCE_ARTICLES.contains(&word)) { after.next() } else { next };
+        named.is_some_and(is_capitalised)
     };
     let ends_name = word_before(text, span).is_some_and(particle) && {
         let before_particle = text[..span.start].trim_end().rsplit_once(' ').map(|(before, _)| before);
@@ -359,10 +367,12 @@ fn defined_acronym(text: &str, span: Span) -> Option<Span> {
     (spelled && name.contains(' ')).then(|| Span::new(start, start + acronym.len()))
 }
 
-/// True when a capitalised word beside `span` makes it part of a longer name; a
-/// `leading-word` before it (`In`, `The`) does not.
+/// True when a capitalised word beside `span` makes it part of a longer name, or a
+/// Romance particle joins it to one (`Lajes do Pico`); a `leading-word` before it
+/// (`In`, `The`) does not.
 fn in_longer_name(text: &str, span: Span, file: &RuleFileRules) -> bool {
-    name_word_before(text, span, file).is_some() || word_after(text, span).is_some_and(is_capitalised)
+    let one_word = !span.slice(text).contains(char::is_whitespace);
+    name_word_before(text, span, file).is_some() || word_after(text, span).is_some_and(is_capitalised) || (one_word && is_in_romance_name_at(text, span, file))
 }
 
 /// The capitalised word right before `span` that is not a `leading-word` (`Ysbyty` of
