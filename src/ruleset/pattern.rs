@@ -8,7 +8,7 @@
 //! a Unicode word boundary (`\b`) next to a character beyond ASCII, so on most news
 //! text (curly quotes, dashes) it gives up and a slow engine runs the whole search;
 //! and Unicode classes (`\w`, `.`) make large automata that are slow to walk. Each
-//! pattern is therefore compiled up to four times:
+//! pattern is therefore compiled into up to six engines:
 //!
 //! - `exact`: as written, with Unicode semantics.
 //! - `plain`: the pattern seen on plain text, text whose characters are ASCII or
@@ -32,12 +32,19 @@
 //! A window that is not plain is searched with `exact` directly when the pattern has
 //! neither.
 //!
+//! `exact` and `relaxed` come in two sets: one for windows of Latin text (plain text
+//! and the letters of the Latin blocks: `Zoë`, `Łęcka`, `Vũ`; see [`is_latin`]), whose
+//! classes keep only such characters (the automaton of `\w` shrinks to a few ranges),
+//! and one for any other window (Greek, Cyrillic, …), as written. Word boundaries keep
+//! their Unicode meaning in both. On a Latin window the first set gives the matches of
+//! the second, as `plain` does on a plain window.
+//!
 //! An engine behind a screen (`plain` behind `screen`, `exact` behind `relaxed`) is
 //! only tried anchored, and is built without a lazy DFA (see [`Tries`]).
 //!
 //! `exact` and `relaxed` cost most of a pattern's compiling, and only windows that are
-//! not plain need them: with [`Build::OnDemand`] they are built the first time one is
-//! searched.
+//! not plain need them: with [`Build::OnDemand`] each set is built the first time a
+//! window that needs it is searched.
 //!
 //! All of them are built from the pattern with its alternations' shared first
 //! characters factored out ([`factored`]), which matches alike but lets the engines
@@ -75,7 +82,9 @@ pub struct Pattern {
     /// True when the pattern has a long counted repetition, so `unicode` needs
     /// `relaxed` and there is a `screen`.
     long_repetition: bool,
-    /// The engines for windows that are not plain; see [`Build`].
+    /// The engines for windows of Latin text that are not plain; see [`Build`].
+    latin: OnceLock<Option<Unicode>>,
+    /// The engines for other windows; see [`Build`].
     unicode: OnceLock<Option<Unicode>>,
     /// The pattern on plain text.
     plain: Regex,
@@ -103,7 +112,8 @@ pub struct Pattern {
     when: Build,
 }
 
-/// The engines of a pattern for windows that are not plain (see [`is_plain`]).
+/// The engines of a pattern for windows that are not plain (see [`is_plain`]): for
+/// every such window, or only for those of Latin text (see [`is_latin`]).
 #[derive(Debug)]
 struct Unicode {
     /// The pattern as written.
@@ -135,17 +145,35 @@ pub enum Build {
     OnDemand,
 }
 
-/// A piece of text to search, and whether it is plain (see [`is_plain`]).
+/// A piece of text to search, and which engines it needs (see [`Script`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Window<'t> {
     text: &'t str,
-    plain: bool,
+    script: Script,
+}
+
+/// The characters of a window, as far as the engines care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    /// ASCII and plain punctuation (see [`is_plain`]).
+    Plain,
+    /// Also letters of the Latin script beyond ASCII (see [`is_latin`]).
+    Latin,
+    /// Any other.
+    Other,
 }
 
 impl<'t> Window<'t> {
     /// The window over `text`.
     pub fn new(text: &'t str) -> Window<'t> {
-        Window { text, plain: is_plain(text) }
+        let script = if is_plain(text) {
+            Script::Plain
+        } else if is_latin(text) {
+            Script::Latin
+        } else {
+            Script::Other
+        };
+        Window { text, script }
     }
 
     /// The text.
@@ -218,12 +246,15 @@ impl Pattern {
         let searched = factored(&head);
         let unicode_boundary = hir.properties().look_set().contains_word_unicode();
         let long_repetition = has_long_repetition(&searched);
+        let latin = OnceLock::new();
         let unicode = OnceLock::new();
         if when == Build::Now {
+            let _ = latin.set(Some(Unicode::build(&restricted(&searched, &latin_characters(), keep_look), unicode_boundary, long_repetition)?));
             let _ = unicode.set(Some(Unicode::build(&searched, unicode_boundary, long_repetition)?));
         }
-        let screen = long_repetition.then(|| build(&unbounded(&plain(&searched)), Tries::Searched)).transpose()?;
-        let plain = build(&plain(&searched), tries_behind(screen.as_ref()))?;
+        let plain_searched = restricted(&searched, &plain_characters(), ascii_look);
+        let screen = long_repetition.then(|| build(&unbounded(&plain_searched), Tries::Searched)).transpose()?;
+        let plain = build(&plain_searched, tries_behind(screen.as_ref()))?;
         let groups = named_groups(&searched);
         let factors = factors(&hir);
         let capital_pair = capital_pair(&hir);
@@ -234,6 +265,7 @@ impl Pattern {
             searched,
             unicode_boundary,
             long_repetition,
+            latin,
             unicode,
             plain,
             screen,
@@ -248,10 +280,18 @@ impl Pattern {
         })
     }
 
-    /// The engines for windows that are not plain, built now if they were not yet;
-    /// none if they could not be (see [`Build::OnDemand`]).
+    /// The engines for other windows than plain and Latin ones, built now if they were
+    /// not yet; none if they could not be (see [`Build::OnDemand`]).
     fn unicode(&self) -> Option<&Unicode> {
         self.unicode.get_or_init(|| Unicode::build(&self.searched, self.unicode_boundary, self.long_repetition).ok()).as_ref()
+    }
+
+    /// The engines for windows of Latin text that are not plain: the pattern's classes
+    /// keep only the characters such text has, so their automata are a fraction of
+    /// the size of `unicode`'s; its word boundaries keep their Unicode meaning.
+    fn latin(&self) -> Option<&Unicode> {
+        let build = || Unicode::build(&restricted(&self.searched, &latin_characters(), keep_look), self.unicode_boundary, self.long_repetition).ok();
+        self.latin.get_or_init(build).as_ref()
     }
 
     /// Strings one of which every match holds, compared without ASCII case (see
@@ -380,13 +420,16 @@ impl Pattern {
 
     /// How to search `window` (none when its engines could not be built).
     fn engine(&self, window: Window<'_>) -> Option<Engine<'_>> {
-        if window.plain {
-            return Some(match &self.screen {
-                Some(screen) => Engine::Confirmed { relaxed: screen, exact: &self.plain },
-                None => Engine::Direct(&self.plain),
-            });
-        }
-        let unicode = self.unicode()?;
+        let unicode = match window.script {
+            Script::Plain => {
+                return Some(match &self.screen {
+                    Some(screen) => Engine::Confirmed { relaxed: screen, exact: &self.plain },
+                    None => Engine::Direct(&self.plain),
+                })
+            }
+            Script::Latin => self.latin()?,
+            Script::Other => self.unicode()?,
+        };
         Some(match &unicode.relaxed {
             None => Engine::Direct(&unicode.exact),
             Some(relaxed) => Engine::Confirmed { relaxed, exact: &unicode.exact },
@@ -477,6 +520,24 @@ fn is_plain_character(c: char) -> bool {
     c.is_ascii() || PLAIN_BEYOND_ASCII.iter().any(|(first, last)| (*first..=*last).contains(&c))
 }
 
+/// True when every character of `text` is plain or of the Latin blocks beyond ASCII
+/// (see [`LATIN_BEYOND_ASCII`]): the accented names of most news text.
+pub fn is_latin(text: &str) -> bool {
+    text.chars().all(|c| is_plain_character(c) || LATIN_BEYOND_ASCII.iter().any(|(first, last)| (*first..=*last).contains(&c)))
+}
+
+/// The Latin blocks beyond ASCII: Latin-1 Supplement, Latin Extended-A and -B (`é`,
+/// `ł`, `ș`, `ð`), the combining diacritical marks, and Latin Extended Additional
+/// (Vietnamese `ơ` with its tones).
+const LATIN_BEYOND_ASCII: [(char, char); 3] = [('\u{a0}', '\u{24f}'), ('\u{300}', '\u{36f}'), ('\u{1e00}', '\u{1eff}')];
+
+/// The characters of Latin text (see [`is_latin`]), as a class.
+fn latin_characters() -> ClassUnicode {
+    let mut class = plain_characters();
+    class.union(&ClassUnicode::new(LATIN_BEYOND_ASCII.iter().map(|(first, last)| ClassUnicodeRange::new(*first, *last))));
+    class
+}
+
 /// How a regex is tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tries {
@@ -559,35 +620,39 @@ fn gather_groups(hir: &Hir, groups: &mut Vec<Group>) {
     }
 }
 
-/// `hir` as it acts on plain text (see [`is_plain`]): classes keep their plain
-/// characters, a literal with another character cannot match (an alternative made
-/// only of such literals is dropped), and Unicode word assertions are ASCII ones.
-fn plain(hir: &Hir) -> Hir {
+/// `hir` as it acts on text of `characters` only: classes keep those characters, a
+/// literal with another character cannot match (an alternative made only of such
+/// literals is dropped), and assertions become what `look` makes of them. With the
+/// plain characters and [`ascii_look`] it is the pattern on plain text (see
+/// [`is_plain`]): none of them is a word character beyond ASCII, so ASCII word
+/// boundaries fall where Unicode ones do.
+fn restricted(hir: &Hir, characters: &ClassUnicode, look: fn(Look) -> Look) -> Hir {
+    let inner = |part: &Hir| restricted(part, characters, look);
     match hir.kind() {
         HirKind::Empty | HirKind::Class(Class::Bytes(_)) => hir.clone(),
         HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
-            Ok(text) if !text.chars().all(is_plain_character) => Hir::fail(),
+            Ok(text) if !text.chars().all(|c| characters.ranges().iter().any(|range| range.start() <= c && c <= range.end())) => Hir::fail(),
             _ => hir.clone(),
         },
         HirKind::Class(Class::Unicode(class)) => {
             let mut class = class.clone();
-            class.intersect(&plain_characters());
+            class.intersect(characters);
             Hir::class(Class::Unicode(class))
         }
-        HirKind::Look(look) => Hir::look(ascii_look(*look)),
+        HirKind::Look(kind) => Hir::look(look(*kind)),
         HirKind::Repetition(repetition) => {
             let mut repetition = repetition.clone();
-            repetition.sub = Box::new(plain(&repetition.sub));
+            repetition.sub = Box::new(inner(&repetition.sub));
             Hir::repetition(repetition)
         }
         HirKind::Capture(capture) => {
             let mut capture = capture.clone();
-            capture.sub = Box::new(plain(&capture.sub));
+            capture.sub = Box::new(inner(&capture.sub));
             Hir::capture(capture)
         }
-        HirKind::Concat(parts) => Hir::concat(parts.iter().map(plain).collect()),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(inner).collect()),
         HirKind::Alternation(parts) => {
-            let parts: Vec<Hir> = parts.iter().map(plain).collect();
+            let parts: Vec<Hir> = parts.iter().map(inner).collect();
             let kept: Vec<Hir> = parts.iter().filter(|part| !is_dead(part)).cloned().collect();
             // An alternation needs its alternatives; keep them all when none can match.
             Hir::alternation(if kept.is_empty() { parts } else { kept })
@@ -605,6 +670,11 @@ fn is_dead(hir: &Hir) -> bool {
 fn plain_characters() -> ClassUnicode {
     let ascii = std::iter::once(ClassUnicodeRange::new('\0', '\u{7f}'));
     ClassUnicode::new(ascii.chain(PLAIN_BEYOND_ASCII.iter().map(|(first, last)| ClassUnicodeRange::new(*first, *last))))
+}
+
+/// An assertion unchanged.
+fn keep_look(look: Look) -> Look {
+    look
 }
 
 /// The ASCII counterpart of a Unicode word assertion; other assertions unchanged.
@@ -690,6 +760,8 @@ mod tests {
     fn windows_with_letters_beyond_ascii_are_not_plain() {
         assert!(is_plain("He said \u{201c}no\u{201d} \u{2014} twice."));
         assert!(!is_plain("Zo\u{eb} said no."));
+        assert!(is_latin("Zo\u{eb} and \u{141}\u{119}cka said \u{201c}no\u{201d}."));
+        assert!(!is_latin("\u{3bb} said no."));
     }
 
     #[test]
@@ -709,10 +781,30 @@ mod tests {
         let plain = "a".repeat(3000);
         assert_eq!(waiting.matches(Window::new(&plain), Record::Groups).len(), 1);
         // Should the engines for other text fail to build, such text holds no match.
-        let other = format!("é {plain}");
+        let other = format!("λ {plain}");
         assert!(waiting.matches(Window::new(&other), Record::Groups).is_empty());
         assert!(waiting.match_at(Window::new(&other), 0, Record::Groups).is_none());
         assert!(waiting.match_anchored(Window::new(&other), 3, Record::Groups).is_none());
+        // Latin text has engines of its own, whose `\w` holds few characters: they build.
+        let latin = format!("é {plain}");
+        assert_eq!(waiting.matches(Window::new(&latin), Record::Groups).len(), 1);
+    }
+
+    #[test]
+    fn latin_text_matches_as_written_on_engines_of_its_own() {
+        let pattern = Pattern::build(r"\b(?P<name>\p{Lu}\w+(?:[ -]\p{Lu}\w+)*)\s+(?P<cue>said|sagte)\b", Build::OnDemand).expect("builds");
+        let regex = regex::Regex::new(pattern.as_str()).expect("builds");
+        let texts = ["Zoë Łęcka-Ørsted said so, and Ðorđe Vũ said no.", "Éowyn Ünal sagte nein; Ἀλέξης Παππάς said yes."];
+        for text in texts {
+            let ours: Vec<_> = pattern.matches(Window::new(text), Record::Groups).iter().map(|found| (found.span(), found.group(1))).collect();
+            let theirs: Vec<_> = regex.captures_iter(text).map(|found| (found.get(0).map(|m| Span::new(m.start(), m.end())), found.get(1).map(|m| Span::new(m.start(), m.end())))).collect();
+            assert_eq!(ours, theirs, "{text}");
+        }
+        // Only the Greek window needed the engines for any text.
+        assert!(pattern.latin.get().is_some() && pattern.unicode.get().is_some());
+        let latin_only = Pattern::build(pattern.as_str(), Build::OnDemand).expect("builds");
+        assert_eq!(latin_only.matches(Window::new(texts[0]), Record::Groups).len(), 2);
+        assert!(latin_only.latin.get().is_some() && latin_only.unicode.get().is_none());
     }
 
     #[test]
