@@ -528,8 +528,10 @@ pub fn is_latin(text: &str) -> bool {
 
 /// The Latin blocks beyond ASCII: Latin-1 Supplement, Latin Extended-A and -B (`é`,
 /// `ł`, `ș`, `ð`), the combining diacritical marks, and Latin Extended Additional
-/// (Vietnamese `ơ` with its tones).
-const LATIN_BEYOND_ASCII: [(char, char); 3] = [('\u{a0}', '\u{24f}'), ('\u{300}', '\u{36f}'), ('\u{1e00}', '\u{1eff}')];
+/// (Vietnamese `ơ` with its tones); and the punctuation and symbol blocks that Latin
+/// text holds (`›`, thin and zero-width spaces, `₹`, `→`, `≤`), which hold almost no
+/// word characters, so that they cost the engines little.
+const LATIN_BEYOND_ASCII: [(char, char); 4] = [('\u{a0}', '\u{24f}'), ('\u{300}', '\u{36f}'), ('\u{1e00}', '\u{1eff}'), ('\u{2000}', '\u{2bff}')];
 
 /// The characters of Latin text (see [`is_latin`]), as a class.
 fn latin_characters() -> ClassUnicode {
