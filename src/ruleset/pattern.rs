@@ -77,10 +77,11 @@ pub struct Pattern {
     /// The pattern as searched (shared first characters factored out, without the
     /// tail), kept to build `unicode` when it is first needed.
     searched: Hir,
-    /// True when the pattern has a Unicode word boundary, so `unicode` needs `relaxed`.
+    /// True when the pattern has a Unicode word boundary, so `latin` and `unicode`
+    /// need `relaxed`.
     unicode_boundary: bool,
-    /// True when the pattern has a long counted repetition, so `unicode` needs
-    /// `relaxed` and there is a `screen`.
+    /// True when the pattern has a long counted repetition, so `latin` and `unicode`
+    /// need `relaxed` and there is a `screen`.
     long_repetition: bool,
     /// The engines for windows of Latin text that are not plain; see [`Build`].
     latin: OnceLock<Option<Unicode>>,
@@ -157,7 +158,8 @@ pub struct Window<'t> {
 enum Script {
     /// ASCII and plain punctuation (see [`is_plain`]).
     Plain,
-    /// Also letters of the Latin script beyond ASCII (see [`is_latin`]).
+    /// Also letters of the Latin script beyond ASCII, and other punctuation and
+    /// symbols (see [`is_latin`]).
     Latin,
     /// Any other.
     Other,
