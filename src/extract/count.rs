@@ -9,11 +9,52 @@ use super::matching::Candidate;
 use crate::span::Span;
 use super::numbers::{self, Number};
 use super::Finding;
-use crate::claim::{CountFields, Fields};
+use crate::claim::{ClaimKind, CountFields, Fields};
 use crate::ruleset::{RuleFileRules, Vocabulary};
 
 /// The longest abbreviation of a scale (`bn`, `lac`); a longer scale word is a word.
 const MOST_SCALE_ABBREVIATION: usize = 3;
+
+/// The vocabulary of bare currency words that several countries share, by family.
+const CURRENCY_FAMILY: &str = "currency-family";
+
+/// The vocabulary of the countries whose currency has such a word (`family:code`).
+const LOCAL_CURRENCY: &str = "local-currency";
+
+/// Give each amount written with a bare currency word that several countries share
+/// (`pesos`, `shillings`, `kroner`, `francs`, `rupees`, `kwacha`) the code of the
+/// country the document names most often (first named on a tie) among those whose
+/// currency has that word (`local-currency`); without one, the amount keeps its unit.
+/// An explicit currency (`US$`, `Mexican pesos`, `Swedish kronor`) is of no family.
+pub fn localise_currencies(text: &str, findings: &mut [(ClaimKind, Finding)], vocabulary: &Vocabulary) {
+    let places = findings.iter().filter_map(|(_, finding)| match &finding.fields {
+        Fields::Place(place) => Some(place.name.as_str()),
+        _ => None,
+    });
+    let Some((family, code)) = most_named_currency(places, vocabulary).and_then(|local| local.split_once(':')) else { return };
+    for (_, Finding { captures, fields, .. }) in findings.iter_mut() {
+        let Fields::Count(count) = fields else { continue };
+        let currency = captures.iter().find(|(name, _)| name == "currency").map(|(_, span)| span.slice(text).trim());
+        let written = currency.or(count.unit.as_deref());
+        if written.and_then(|word| vocabulary.lookup(CURRENCY_FAMILY, word)) == Some(family) {
+            count.unit = Some(code.to_string());
+        }
+    }
+}
+
+/// The `local-currency` entry (`family:code`) of the places in `names` that occur most
+/// often, the first of them on a tie.
+fn most_named_currency<'v, 'n>(names: impl Iterator<Item = &'n str>, vocabulary: &'v Vocabulary) -> Option<&'v str> {
+    let mut tally: Vec<(&str, usize)> = Vec::new();
+    for local in names.filter_map(|name| vocabulary.lookup(LOCAL_CURRENCY, name)) {
+        match tally.iter_mut().find(|(entry, _)| *entry == local) {
+            Some((_, count)) => *count += 1,
+            None => tally.push((local, 1)),
+        }
+    }
+    // The last of equal maxima is kept: reversed, that is the first named.
+    tally.into_iter().rev().max_by_key(|(_, count)| *count).map(|(local, _)| local)
+}
 
 /// Build count findings.
 pub fn findings(text: &str, candidates: &[Candidate<'_>], file: &RuleFileRules) -> Vec<Finding> {

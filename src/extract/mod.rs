@@ -128,6 +128,9 @@ fn extract_matched<'r>(document: Input<'_>, rules: &'r ClaimRules, matched: Vec<
         }
         findings.extend(attributions.into_iter().map(|finding| (ClaimKind::Attribution, finding)));
     }
+    if let Some(counts) = rules.of_kind(ClaimKind::Count) {
+        count::localise_currencies(text, &mut findings, &counts.vocabulary);
+    }
     let claims = findings.into_iter().map(|(kind, finding)| to_claim(text, sentences, kind, finding, options)).collect();
     link::link(claims)
 }
