@@ -42,3 +42,11 @@ fn without_a_country_of_its_family_a_shared_word_keeps_its_unit() {
     let found = units("Kenya and Uganda trade. In Kenya, maize sells at 4,000 shillings a bag.");
     assert_eq!(unit_of(&found, "4,000 shillings"), Some("KES"), "{found:?}");
 }
+
+#[test]
+fn each_family_takes_its_own_country() {
+    // Kenya is named most, but it has no peso: the pesos are Chile's.
+    let found = units("Kenya buys wine from Chile. In Kenya a bottle costs 2,500 shillings; in Kenya's ports it is taxed. Growers in Chile get 900 pesos.");
+    assert_eq!(unit_of(&found, "2,500 shillings"), Some("KES"), "{found:?}");
+    assert_eq!(unit_of(&found, "900 pesos"), Some("CLP"), "{found:?}");
+}

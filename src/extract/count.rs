@@ -31,29 +31,40 @@ pub fn localise_currencies(text: &str, findings: &mut [(ClaimKind, Finding)], vo
         Fields::Place(place) => Some(place.name.as_str()),
         _ => None,
     });
-    let Some((family, code)) = most_named_currency(places, vocabulary).and_then(|local| local.split_once(':')) else { return };
+    let tally = local_currencies(places, vocabulary);
+    if tally.is_empty() {
+        return;
+    }
     for (_, Finding { captures, fields, .. }) in findings.iter_mut() {
         let Fields::Count(count) = fields else { continue };
         let currency = captures.iter().find(|(name, _)| name == "currency").map(|(_, span)| span.slice(text).trim());
-        let written = currency.or(count.unit.as_deref());
-        if written.and_then(|word| vocabulary.lookup(CURRENCY_FAMILY, word)) == Some(family) {
+        let family = currency.or(count.unit.as_deref()).and_then(|word| vocabulary.lookup(CURRENCY_FAMILY, word));
+        if let Some(code) = family.and_then(|family| most_named(&tally, family)) {
             count.unit = Some(code.to_string());
         }
     }
 }
 
-/// The `local-currency` entry (`family:code`) of the places in `names` that occur most
-/// often, the first of them on a tie.
-fn most_named_currency<'v, 'n>(names: impl Iterator<Item = &'n str>, vocabulary: &'v Vocabulary) -> Option<&'v str> {
-    let mut tally: Vec<(&str, usize)> = Vec::new();
-    for local in names.filter_map(|name| vocabulary.lookup(LOCAL_CURRENCY, name)) {
-        match tally.iter_mut().find(|(entry, _)| *entry == local) {
-            Some((_, count)) => *count += 1,
-            None => tally.push((local, 1)),
+/// A currency of `local-currency` (family, code) that a place of the document has, with
+/// how many of the places in `names` have it, in the order first named.
+type Tally<'v> = Vec<(&'v str, &'v str, usize)>;
+
+/// The currencies the places in `names` have (see [`Tally`]).
+fn local_currencies<'v, 'n>(names: impl Iterator<Item = &'n str>, vocabulary: &'v Vocabulary) -> Tally<'v> {
+    let mut tally: Tally<'v> = Vec::new();
+    for (family, code) in names.filter_map(|name| vocabulary.lookup(LOCAL_CURRENCY, name)?.split_once(':')) {
+        match tally.iter_mut().find(|(_, known, _)| *known == code) {
+            Some((_, _, count)) => *count += 1,
+            None => tally.push((family, code, 1)),
         }
     }
+    tally
+}
+
+/// The code of `family` named most often in `tally`, the first named on a tie.
+fn most_named<'v>(tally: &Tally<'v>, family: &str) -> Option<&'v str> {
     // The last of equal maxima is kept: reversed, that is the first named.
-    tally.into_iter().rev().max_by_key(|(_, count)| *count).map(|(local, _)| local)
+    tally.iter().rev().filter(|(of, _, _)| *of == family).max_by_key(|(_, _, count)| *count).map(|(_, code, _)| *code)
 }
 
 /// Build count findings.
