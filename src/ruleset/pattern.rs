@@ -130,6 +130,12 @@ impl Unicode {
         let exact = build(searched, tries_behind(relaxed.as_ref()))?;
         Ok(Unicode { exact, relaxed })
     }
+
+    /// The engines for windows of Latin text (see [`is_latin`]): the pattern's classes
+    /// keep only such characters; its word boundaries keep their Unicode meaning.
+    fn build_latin(searched: &Hir, unicode_boundary: bool, long_repetition: bool) -> Result<Unicode, String> {
+        Unicode::build(&restricted(searched, &latin_characters(), keep_look), unicode_boundary, long_repetition)
+    }
 }
 
 /// When a pattern builds its engines for windows that are not plain. They are most
@@ -251,7 +257,7 @@ impl Pattern {
         let latin = OnceLock::new();
         let unicode = OnceLock::new();
         if when == Build::Now {
-            let _ = latin.set(Some(Unicode::build(&restricted(&searched, &latin_characters(), keep_look), unicode_boundary, long_repetition)?));
+            let _ = latin.set(Some(Unicode::build_latin(&searched, unicode_boundary, long_repetition)?));
             let _ = unicode.set(Some(Unicode::build(&searched, unicode_boundary, long_repetition)?));
         }
         let plain_searched = restricted(&searched, &plain_characters(), ascii_look);
@@ -292,8 +298,7 @@ impl Pattern {
     /// keep only the characters such text has, so their automata are a fraction of
     /// the size of `unicode`'s; its word boundaries keep their Unicode meaning.
     fn latin(&self) -> Option<&Unicode> {
-        let build = || Unicode::build(&restricted(&self.searched, &latin_characters(), keep_look), self.unicode_boundary, self.long_repetition).ok();
-        self.latin.get_or_init(build).as_ref()
+        self.latin.get_or_init(|| Unicode::build_latin(&self.searched, self.unicode_boundary, self.long_repetition).ok()).as_ref()
     }
 
     /// Strings one of which every match holds, compared without ASCII case (see
@@ -519,13 +524,18 @@ const PLAIN_BEYOND_ASCII: [(char, char); 16] = [
 ];
 
 fn is_plain_character(c: char) -> bool {
-    c.is_ascii() || PLAIN_BEYOND_ASCII.iter().any(|(first, last)| (*first..=*last).contains(&c))
+    c.is_ascii() || is_within(c, &PLAIN_BEYOND_ASCII)
 }
 
 /// True when every character of `text` is plain or of the Latin blocks beyond ASCII
 /// (see [`LATIN_BEYOND_ASCII`]): the accented names of most news text.
 pub fn is_latin(text: &str) -> bool {
-    text.chars().all(|c| is_plain_character(c) || LATIN_BEYOND_ASCII.iter().any(|(first, last)| (*first..=*last).contains(&c)))
+    text.chars().all(|c| is_plain_character(c) || is_within(c, &LATIN_BEYOND_ASCII))
+}
+
+/// True when `c` lies in one of `ranges` (first and last character, both included).
+fn is_within(c: char, ranges: &[(char, char)]) -> bool {
+    ranges.iter().any(|(first, last)| (*first..=*last).contains(&c))
 }
 
 /// The Latin blocks beyond ASCII: Latin-1 Supplement, Latin Extended-A and -B (`é`,
